@@ -1,0 +1,139 @@
+"""Serve the whole app in the foreground: gunicorn + one Celery worker (with beat).
+
+Used by ./run. Ctrl-C (or SIGTERM) stops every child; if one child dies, the
+others are stopped too and the exit status says so.
+"""
+
+import argparse
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SERVER_DIR = Path(__file__).resolve().parent.parent
+STOP_GRACE_SECONDS = 10
+
+
+def _commands(host: str, port: int, web_workers: int, worker_concurrency: int, var_dir: Path) -> dict[str, list[str]]:
+    python = sys.executable
+    return {
+        "web": [
+            python,
+            "-m",
+            "gunicorn",
+            "ohmcloud.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(web_workers),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "8",  # long-polls park a thread, not a process
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "10",
+            "--access-logfile",
+            "-",
+        ],
+        "worker": [
+            python,
+            "-m",
+            "celery",
+            "-A",
+            "ohmcloud",
+            "worker",
+            "--beat",
+            "--schedule",
+            str(var_dir / "celerybeat-schedule"),
+            "--pool",
+            "prefork",
+            "--concurrency",
+            str(worker_concurrency),
+            "--loglevel",
+            "INFO",
+            "--hostname",
+            "embedded@%h",
+        ],
+    }
+
+
+def _wait_for_port(host: str, port: int, deadline: float, children: dict[str, subprocess.Popen]) -> bool:
+    while time.monotonic() < deadline:
+        if any(p.poll() is not None for p in children.values()):
+            return False
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def _stop(children: dict[str, subprocess.Popen]) -> None:
+    for proc in children.values():
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for proc in children.values():
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--web-workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+    parser.add_argument("--worker-concurrency", type=int, default=int(os.environ.get("WORKER_CONCURRENCY", "2")))
+    args = parser.parse_args(argv)
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ohmcloud.settings")
+    from django.conf import settings  # after argparse: --help works without settings
+
+    var_dir = Path(settings.VAR_DIR)
+    var_dir.mkdir(parents=True, exist_ok=True)
+
+    stopping = False
+
+    def request_stop(signum, frame):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    children: dict[str, subprocess.Popen] = {}
+    commands = _commands(args.host, args.port, args.web_workers, args.worker_concurrency, var_dir)
+    for name, command in commands.items():
+        # Own sessions: we alone decide when children stop, and stop them as groups.
+        children[name] = subprocess.Popen(command, cwd=SERVER_DIR, start_new_session=True)  # noqa: S603
+
+    exit_code = 0
+    try:
+        url_host = f"[{args.host}]" if ":" in args.host else args.host
+        if _wait_for_port(args.host, args.port, time.monotonic() + 60, children):
+            print(f"\n  OhmCloud is running at http://{url_host}:{args.port}/  (Ctrl-C stops it)\n", flush=True)
+        while not stopping:
+            dead = [name for name, proc in children.items() if proc.poll() is not None]
+            if dead:
+                print(f"ohmcloud: {', '.join(dead)} stopped unexpectedly; shutting down", file=sys.stderr, flush=True)
+                exit_code = 1
+                break
+            time.sleep(0.5)
+    finally:
+        _stop(children)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

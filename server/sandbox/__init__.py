@@ -1,0 +1,1 @@
+"""Running external programs safely: no shell, own process group, hard limits."""
