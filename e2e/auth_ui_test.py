@@ -40,9 +40,7 @@ def test_register_logout_login_in_each_app(page: Page, base_url_of: str, app: st
     expect(page.get_by_test_id("current-user")).to_have_count(0)
 
     log_in(page, username, "not the password")
-    expect(page.get_by_test_id("auth-error")).to_contain_text(
-        "Invalid user name or password"
-    )
+    expect(page.get_by_test_id("auth-error")).to_contain_text("Invalid user name or password")
     page.get_by_test_id("auth-password").fill(PASSWORD)
     page.get_by_test_id("auth-submit").click()
     expect(page.get_by_test_id("current-user")).to_have_text(username)

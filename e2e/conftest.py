@@ -53,17 +53,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for_http(
-    url: str, procs: list[subprocess.Popen], timeout: float = 120
-) -> None:
+def wait_for_http(url: str, procs: list[subprocess.Popen], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     last_error = None
     while time.monotonic() < deadline:
         for proc in procs:
             if proc.poll() is not None:
-                raise RuntimeError(
-                    f"{proc.args} exited with {proc.returncode} before {url} answered"
-                )
+                raise RuntimeError(f"{proc.args} exited with {proc.returncode} before {url} answered")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status == 200:
@@ -103,11 +99,7 @@ def embedded_server(tmp_path_factory):
     """`./run` on a free port with its own data folder; yields (url, process)."""
     var = tmp_path_factory.mktemp("embedded-var")
     port = free_port()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DATABASE_URL", "CELERY_", "CACHE_URL"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CELERY_", "CACHE_URL"))}
     env.update(PORT=str(port), OHM_VAR_DIR=str(var))
     proc = start([REPO / "run"], env=env, log=var / "run.log", cwd=REPO)
     url = f"http://127.0.0.1:{port}"
@@ -123,9 +115,12 @@ def embedded_url(embedded_server):
     return embedded_server[0]
 
 
-def _fresh_mariadb_database(name: str) -> None:
+def _fresh_services(database: str, redis_dbs: list[int]) -> None:
+    """Start MariaDB/Redis if down; a new empty database and empty Redis databases."""
     subprocess.run(["scripts/start-services.sh"], cwd=REPO, check=True)
-    sql = f"DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    for number in redis_dbs:
+        subprocess.run(["redis-cli", "-h", "127.0.0.1", "-n", str(number), "flushdb"], check=True, capture_output=True)
+    sql = f"DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database} CHARACTER SET utf8mb4;"
     subprocess.run(
         ["mariadb", "--protocol=tcp", "-h", "127.0.0.1", "-u", "root", "-e", sql],
         check=True,
@@ -137,13 +132,9 @@ def topology(tmp_path_factory):
     """nginx -> 2 x gunicorn + celery worker on MariaDB + Redis, production settings."""
     work = tmp_path_factory.mktemp("topology")
     database = "ohmcloud_e2e"
-    _fresh_mariadb_database(database)
+    _fresh_services(database, redis_dbs=[11, 12])
     env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("DATABASE_URL", "CELERY_", "CACHE_URL"))
-        },
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CELERY_", "CACHE_URL"))},
         "OHM_ENV": "production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -234,6 +225,4 @@ def topology_url(topology):
 @pytest.fixture(params=["embedded", "nginx"])
 def base_url_of(request):
     """The app's address in each deployment mode (parametrizes a test over both)."""
-    return request.getfixturevalue(
-        "embedded_url" if request.param == "embedded" else "topology_url"
-    )
+    return request.getfixturevalue("embedded_url" if request.param == "embedded" else "topology_url")

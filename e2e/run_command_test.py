@@ -73,16 +73,12 @@ def test_ctrl_c_stops_every_child(tmp_path, embedded_server):
 def test_missing_package_without_root_prints_the_install_command():
     # A copy of dpkg's real database with ngspice's entry removed, read by the
     # real bootstrap as an unprivileged user (nobody).
-    tmp_path = Path(
-        tempfile.mkdtemp(prefix="ohm-dpkg-")
-    )  # pytest's tmp dirs are private to root
+    tmp_path = Path(tempfile.mkdtemp(prefix="ohm-dpkg-"))  # pytest's tmp dirs are private to root
     tmp_path.chmod(0o755)
     admindir = tmp_path / "dpkg"
     admindir.mkdir()
     stanzas = Path("/var/lib/dpkg/status").read_text().split("\n\n")
-    (admindir / "status").write_text(
-        "\n\n".join(s for s in stanzas if not s.startswith("Package: ngspice\n"))
-    )
+    (admindir / "status").write_text("\n\n".join(s for s in stanzas if not s.startswith("Package: ngspice\n")))
     for name in ("updates", "info", "triggers"):
         (admindir / name).mkdir()
     try:

@@ -14,9 +14,7 @@ class ApiSession:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.cookies)
-        )
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
         self.token: str | None = None
 
     def call(
@@ -92,9 +90,7 @@ def test_requests_are_balanced_over_both_django_instances(topology):
     for i in range(12):
         api.call("GET", f"/api/health/?probe={marker}-{i}")
     hits = [
-        Path(topology["work"], f"gunicorn-{port}.log")
-        .read_text()
-        .count(f"probe={marker}")
+        Path(topology["work"], f"gunicorn-{port}.log").read_text().count(f"probe={marker}")
         for port in topology["web_ports"]
     ]
     assert sum(hits) == 12
@@ -117,11 +113,7 @@ def test_static_apps_and_headers_from_nginx(topology_url):
     assert "immutable" in headers["Cache-Control"]
 
 
-def test_oversized_bodies_are_stopped_at_the_proxy_or_the_app(topology_url):
-    status, _, content = ApiSession(topology_url).call(
-        "POST", "/api/auth/login", None, {"Content-Length": "0"}
-    )
-    assert status in (400, 403)
+def test_oversized_bodies_are_stopped_at_the_proxy(topology_url):
     big = {"username": "x", "password": "y" * (5 * 1024 * 1024)}
-    status, _, content = ApiSession(topology_url).call("POST", "/api/auth/login", big)
+    status, _, _ = ApiSession(topology_url).call("POST", "/api/auth/login", big)
     assert status == 413

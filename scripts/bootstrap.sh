@@ -15,7 +15,7 @@ STAMPS="$VENV/.stamps"
 
 # Packages the running app needs; ./test adds the browser and nginx.
 RUNTIME_PACKAGES=(ngspice gcc-avr avr-libc arduino-core-avr kicad-symbols bubblewrap)
-TEST_PACKAGES=(chromium nginx)
+TEST_PACKAGES=(chromium nginx gettext-base)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

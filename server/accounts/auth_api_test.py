@@ -113,10 +113,18 @@ def test_repeated_bad_logins_get_429_even_with_the_right_password(api, user, pas
 
 def test_lockout_also_applies_per_address_across_user_names(api):
     headers = csrf(api)
-    for i in range(settings.LOGIN_FAILURE_LIMIT):
+    for i in range(settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS):
         api.post("/api/auth/login", {"username": f"user{i}", "password": "guess"}, format="json", **headers)
     response = api.post("/api/auth/login", {"username": "someone-else", "password": "x"}, format="json", **headers)
     assert response.status_code == 429
+
+
+def test_a_few_failures_from_a_shared_address_lock_nobody_else_out(api, user, password):
+    headers = csrf(api)
+    for i in range(settings.LOGIN_FAILURE_LIMIT + 1):
+        api.post("/api/auth/login", {"username": f"student{i}", "password": "typo"}, format="json", **headers)
+    response = api.post("/api/auth/login", {"username": "ada", "password": password}, format="json", **headers)
+    assert response.status_code == 200
 
 
 def test_tokens_authenticate_api_calls(user, password):

@@ -1,7 +1,8 @@
 """Throttle password guessing: after too many failures, refuse logins for a while.
 
 Failures are counted in the shared cache per user name and per client address,
-so several gunicorn processes see the same counts.
+so several gunicorn processes see the same counts. The per-address limit is
+higher than the per-name one: a classroom often shares one public address.
 """
 
 import hashlib
@@ -27,9 +28,11 @@ def _keys(username: str, client_ip: str) -> list[str]:
 def current_lockout(username: str, client_ip: str) -> Lockout | None:
     """A Lockout if this user name or address failed too often recently."""
     now = time.time()
-    for record in cache.get_many(_keys(username, client_ip)).values():
+    user_key, ip_key = _keys(username, client_ip)
+    limits = {user_key: settings.LOGIN_FAILURE_LIMIT, ip_key: settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS}
+    for key, record in cache.get_many([user_key, ip_key]).items():
         failures = [t for t in record if t > now - settings.LOGIN_FAILURE_WINDOW_SECONDS]
-        if len(failures) >= settings.LOGIN_FAILURE_LIMIT:
+        if len(failures) >= limits[key]:
             oldest = min(failures)
             return Lockout(retry_after=max(1, int(oldest + settings.LOGIN_FAILURE_WINDOW_SECONDS - now) + 1))
     return None
@@ -40,7 +43,7 @@ def record_failure(username: str, client_ip: str) -> None:
     window = settings.LOGIN_FAILURE_WINDOW_SECONDS
     for key in _keys(username, client_ip):
         recent = [t for t in cache.get(key, []) if t > now - window]
-        cache.set(key, [*recent[-(settings.LOGIN_FAILURE_LIMIT * 2) :], now], timeout=window)
+        cache.set(key, [*recent[-settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS :], now], timeout=window)
 
 
 def record_success(username: str, client_ip: str) -> None:
