@@ -23,8 +23,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SERVER = REPO / "server"
 PYTHON = REPO / ".venv" / "bin" / "python"
-sys.path.insert(0, str(REPO / "deploy"))
+sys.path[:0] = [str(REPO / "deploy"), str(SERVER)]
 
+from ohmcloud.serve import web_command, worker_command  # noqa: E402
 from render_nginx import nginx_command, render_local_config  # noqa: E402
 
 CHROMIUM_ARGS = [
@@ -155,50 +156,10 @@ def topology(tmp_path_factory):
         subprocess.run([PYTHON, "manage.py", *command], cwd=SERVER, env=env, check=True)
     web_ports = [free_port(), free_port()]
     procs = [
-        start(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "ohmcloud.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-",
-            ],
-            env=env,
-            log=work / f"gunicorn-{port}.log",
-        )
+        start(web_command(f"127.0.0.1:{port}", threads=4), env=env, log=work / f"gunicorn-{port}.log")
         for port in web_ports
     ]
-    procs.append(
-        start(
-            [
-                PYTHON,
-                "-m",
-                "celery",
-                "-A",
-                "ohmcloud",
-                "worker",
-                "--pool",
-                "prefork",
-                "--concurrency",
-                "2",
-                "--loglevel",
-                "INFO",
-                "--hostname",
-                f"e2e-{os.getpid()}@%h",
-            ],
-            env=env,
-            log=work / "celery.log",
-        )
-    )
+    procs.append(start(worker_command(f"e2e-{os.getpid()}@%h"), env=env, log=work / "celery.log"))
     nginx_port = free_port()
     config = render_local_config(
         work / "nginx",

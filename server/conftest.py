@@ -7,7 +7,6 @@ web -> broker -> worker -> database -> API exactly as in production.
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from ohmcloud.serve import worker_command
 from rest_framework.test import APIClient
 
 SERVER_DIR = Path(__file__).resolve().parent
@@ -85,24 +85,7 @@ def celery_worker(django_db_setup, django_db_blocker):
     log = Path(settings.VAR_DIR) / "test-celery-worker.log"
     with log.open("w") as log_file:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "ohmcloud",
-                "worker",
-                "--pool",
-                "prefork",
-                "--concurrency",
-                "2",
-                "--loglevel",
-                "INFO",
-                "--hostname",
-                f"test-{os.getpid()}@%h",
-                "--without-mingle",
-                "--without-gossip",
-            ],
+            worker_command(f"test-{os.getpid()}@%h"),
             cwd=SERVER_DIR,
             env=env,
             stdout=log_file,

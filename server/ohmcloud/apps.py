@@ -12,5 +12,6 @@ class OhmCloudConfig(AppConfig):
 
         # The filesystem broker needs its folders before the first message.
         if settings.CELERY_BROKER_URL.startswith("filesystem://"):
-            for folder in settings.CELERY_BROKER_TRANSPORT_OPTIONS.values():
-                os.makedirs(folder, exist_ok=True)
+            options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+            for name in ("data_folder_in", "data_folder_out", "control_folder"):
+                os.makedirs(options[name], exist_ok=True)

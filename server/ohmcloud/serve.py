@@ -18,49 +18,22 @@ SERVER_DIR = Path(__file__).resolve().parent.parent
 STOP_GRACE_SECONDS = 10
 
 
-def _commands(host: str, port: int, web_workers: int, worker_concurrency: int, var_dir: Path) -> dict[str, list[str]]:
-    python = sys.executable
-    return {
-        "web": [
-            python,
-            "-m",
-            "gunicorn",
-            "ohmcloud.wsgi:application",
-            "--bind",
-            f"{host}:{port}",
-            "--workers",
-            str(web_workers),
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "8",  # long-polls park a thread, not a process
-            "--timeout",
-            "60",
-            "--graceful-timeout",
-            "10",
-            "--access-logfile",
-            "-",
-        ],
-        "worker": [
-            python,
-            "-m",
-            "celery",
-            "-A",
-            "ohmcloud",
-            "worker",
-            "--beat",
-            "--schedule",
-            str(var_dir / "celerybeat-schedule"),
-            "--pool",
-            "prefork",
-            "--concurrency",
-            str(worker_concurrency),
-            "--loglevel",
-            "INFO",
-            "--hostname",
-            "embedded@%h",
-        ],
-    }
+def web_command(bind: str, workers: int = 2, threads: int = 8) -> list[str]:
+    """gunicorn serving the Django app (gthread: a long-poll parks a thread, not a process)."""
+    return [
+        sys.executable, "-m", "gunicorn", "ohmcloud.wsgi:application",
+        "--bind", bind, "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
+        "--timeout", "60", "--graceful-timeout", "10", "--access-logfile", "-",
+    ]  # fmt: skip
+
+
+def worker_command(hostname: str, concurrency: int = 2, beat_schedule: Path | None = None) -> list[str]:
+    """A Celery worker (prefork: per-task time limits need it), optionally running beat."""
+    beat = ["--beat", "--schedule", str(beat_schedule)] if beat_schedule else []
+    return [
+        sys.executable, "-m", "celery", "-A", "ohmcloud", "worker", *beat,
+        "--pool", "prefork", "--concurrency", str(concurrency), "--loglevel", "INFO", "--hostname", hostname,
+    ]  # fmt: skip
 
 
 def _wait_for_port(host: str, port: int, deadline: float, children: dict[str, subprocess.Popen]) -> bool:
@@ -113,7 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, request_stop)
 
     children: dict[str, subprocess.Popen] = {}
-    commands = _commands(args.host, args.port, args.web_workers, args.worker_concurrency, var_dir)
+    commands = {
+        "web": web_command(f"{args.host}:{args.port}", workers=args.web_workers),
+        "worker": worker_command(
+            "embedded@%h", concurrency=args.worker_concurrency, beat_schedule=var_dir / "celerybeat-schedule"
+        ),
+    }
     for name, command in commands.items():
         # Own sessions: we alone decide when children stop, and stop them as groups.
         children[name] = subprocess.Popen(command, cwd=SERVER_DIR, start_new_session=True)  # noqa: S603

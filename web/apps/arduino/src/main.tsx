@@ -1,19 +1,5 @@
-import { ApiClient, AuthApi } from "@ohmcloud/api-client";
-import { AuthProvider } from "@ohmcloud/app-shell";
+import { mountApp } from "@ohmcloud/app-shell";
 import "@ohmcloud/app-shell/styles.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import { ArduinoApp } from "./ArduinoApp";
 
-const root = document.getElementById("root");
-if (!root) throw new Error("index.html has no #root element");
-
-const auth = new AuthApi(new ApiClient());
-
-createRoot(root).render(
-  <StrictMode>
-    <AuthProvider auth={auth}>
-      <ArduinoApp />
-    </AuthProvider>
-  </StrictMode>,
-);
+mountApp(<ArduinoApp />);
