@@ -25,6 +25,7 @@ SERVER = REPO / "server"
 PYTHON = REPO / ".venv" / "bin" / "python"
 sys.path[:0] = [str(REPO / "deploy"), str(SERVER)]
 
+from jobs.mongo_wire_server import start_mongo_wire_server  # noqa: E402
 from ohmcloud.serve import web_command, worker_command  # noqa: E402
 from render_nginx import nginx_command, render_local_config  # noqa: E402
 
@@ -130,10 +131,12 @@ def _fresh_services(database: str, redis_dbs: list[int]) -> None:
 
 @pytest.fixture(scope="session")
 def topology(tmp_path_factory):
-    """nginx -> 2 x gunicorn + celery worker on MariaDB + Redis, production settings."""
+    """nginx -> 2 x gunicorn + celery worker on MariaDB + Redis + a MongoDB wire server, production settings."""
     work = tmp_path_factory.mktemp("topology")
     database = "ohmcloud_e2e"
     _fresh_services(database, redis_dbs=[11, 12])
+    (work / "mongo").mkdir()
+    mongo, mongo_port = start_mongo_wire_server(work / "mongo")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "CELERY_", "CACHE_URL"))},
         "OHM_ENV": "production",
@@ -142,6 +145,7 @@ def topology(tmp_path_factory):
         "DATABASE_URL": f"mysql://root@127.0.0.1:3306/{database}",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/11",
         "CACHE_URL": "rediscache://127.0.0.1:6379/12",
+        "RESULT_STORE_URL": f"mongodb://127.0.0.1:{mongo_port}/ohmcloud_e2e",
         "STATIC_ROOT": str(work / "static"),
         "OHM_VAR_DIR": str(work / "var"),
         "NUM_PROXIES": "1",
@@ -175,7 +179,7 @@ def topology(tmp_path_factory):
         wait_for_http(f"{url}/api/health/", procs)
         yield {"url": url, "work": work, "web_ports": web_ports}
     finally:
-        stop(procs)
+        stop([*procs, mongo])
 
 
 @pytest.fixture(scope="session")

@@ -82,6 +82,7 @@ def test_health_reports_the_real_services(topology_url):
     assert status == 200, body
     assert "redis" in body["checks"]["broker"].lower()
     assert body["checks"]["db"] == "ok"
+    assert body["checks"]["result_store"] == "ok (mongodb)"
 
 
 def test_requests_are_balanced_over_both_django_instances(topology):

@@ -39,7 +39,7 @@ class StoredResult(models.Model):
 
     key = models.CharField(max_length=128, primary_key=True)
     data = models.BinaryField()
-    size = models.PositiveBigIntegerField()  # uncompressed bytes
+    size = models.PositiveBigIntegerField()  # stored (compressed) bytes
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
 
