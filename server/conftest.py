@@ -35,6 +35,12 @@ def api():
 
 
 @pytest.fixture
+def api_client_anonymous():
+    """An anonymous API client (no CSRF needed: anonymous calls carry no session)."""
+    return APIClient()
+
+
+@pytest.fixture
 def password():
     return "correct horse battery staple"
 

@@ -7,14 +7,14 @@ expiry). Workers write here and the web tier reads here, so they never need a
 shared file system.
 """
 
-import json
-import zlib
 from datetime import datetime
 from functools import cache
 from typing import Protocol
 
 from django.conf import settings
 from django.db import connection
+
+from . import result_codec
 
 
 class ResultStore(Protocol):
@@ -26,12 +26,12 @@ class ResultStore(Protocol):
 
 
 class DatabaseResultStore:
-    """Results as zlib-compressed JSON rows in the Django database."""
+    """Results as rows of the Django database (see result_codec for the bytes)."""
 
     def put(self, key: str, document: dict, expires_at: datetime) -> None:
         from .models import StoredResult
 
-        data = _encode(document)
+        data = result_codec.encode(document)
         StoredResult.objects.update_or_create(
             key=key, defaults={"data": data, "size": len(data), "expires_at": expires_at}
         )
@@ -40,7 +40,7 @@ class DatabaseResultStore:
         from .models import StoredResult
 
         row = StoredResult.objects.filter(key=key).only("data").first()
-        return None if row is None else _decode(bytes(row.data))
+        return None if row is None else result_codec.decode(bytes(row.data))
 
     def delete(self, keys: list[str]) -> None:
         from .models import StoredResult
@@ -51,14 +51,6 @@ class DatabaseResultStore:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return "database"
-
-
-def _encode(document: dict) -> bytes:
-    return zlib.compress(json.dumps(document, separators=(",", ":"), allow_nan=False).encode(), 6)
-
-
-def _decode(data: bytes) -> dict:
-    return json.loads(zlib.decompress(data))
 
 
 class MongoResultStore:
@@ -85,7 +77,7 @@ class MongoResultStore:
 
     def put(self, key: str, document: dict, expires_at: datetime) -> None:
         self._ensure_indexes()
-        data = _encode(document)
+        data = result_codec.encode(document)
         self.delete([key])
         record = {"_id": key, "size": len(data), "expires_at": expires_at}
         if len(data) > self.INLINE_LIMIT:
@@ -99,7 +91,7 @@ class MongoResultStore:
         if record is None:
             return None
         data = self.files.get(record["gridfs_id"]).read() if "gridfs_id" in record else record["data"]
-        return _decode(bytes(data))
+        return result_codec.decode(bytes(data))
 
     def delete(self, keys: list[str]) -> None:
         for record in self.results.find({"_id": {"$in": keys}, "gridfs_id": {"$exists": True}}, {"gridfs_id": 1}):

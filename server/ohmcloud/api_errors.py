@@ -7,7 +7,7 @@ failures) is rendered in this shape, never as HTML or a traceback.
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, JsonResponse
 from django.views import defaults
-from rest_framework import exceptions, status
+from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -43,10 +43,8 @@ def api_exception_handler(exc, context):
     response = exception_handler(exc, context)
     if response is None:
         return None  # an unexpected error: Django's handler500 renders it
-    if isinstance(exc, (Http404, exceptions.NotFound)):
-        errors = [{"message": "Not found."}]  # DRF's default names the model; say less
-    else:
-        errors = error_list(response.data)
+    # Django's own 404 message names the model; say less.
+    errors = [{"message": "Not found."}] if isinstance(exc, Http404) else error_list(response.data)
     response.data = {"errors": errors}
     return response
 

@@ -14,7 +14,11 @@ PUBLIC_ENDPOINTS = {
     "auth-login",
     "auth-logout",
     "auth-tokens",
-    "job-detail",  # anonymous jobs are read by their unguessable id; owned ones are owner-only
+    # Anonymous jobs are read by their unguessable id; owned ones only by their owner.
+    "job-detail",
+    "simulation-detail",
+    "simulation-csv",
+    "simulation-list",  # POST: anyone may simulate (rate-limited); GET needs a user (get_permissions)
 }
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ohmcloud",
     "accounts",
     "jobs",
+    "spice",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +140,11 @@ CELERY_BEAT_SCHEDULE = {
 JOB_EVENTS_URL = env.str("JOB_EVENTS_URL", default=CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else "")
 JOB_RETENTION_DAYS = env.int("JOB_RETENTION_DAYS", default=7)
 
+# --- simulation ------------------------------------------------------------------
+# Model files includable by name (`.include 1n4148`); filled by the component library.
+SPICE_MODEL_DIR = Path(env.str("SPICE_MODEL_DIR", default=str(BASE_DIR / "library" / "models")))
+SPICE_TIME_LIMIT_SECONDS = env.float("SPICE_TIME_LIMIT_SECONDS", default=60.0)
+
 # --- result store --------------------------------------------------------------
 RESULT_STORE_URL = env.str("RESULT_STORE_URL", default="db://")
 
@@ -207,6 +213,8 @@ REST_FRAMEWORK = {
         "register": env.str("THROTTLE_REGISTER", default="20/hour"),
         "tokens": env.str("THROTTLE_TOKENS", default="30/hour"),
         "jobs": env.str("THROTTLE_JOBS", default="120/minute"),
+        "simulations-anon": env.str("THROTTLE_SIMULATIONS_ANON", default="30/minute"),
+        "simulations-user": env.str("THROTTLE_SIMULATIONS_USER", default="120/minute"),
     },
     # Client addresses (throttling, login lockout) come from X-Forwarded-For only
     # when this many trusted proxies (our nginx) stand in front.

@@ -12,6 +12,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("accounts.urls")),
     path("", include("jobs.urls")),
+    path("", include("spice.urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,1 @@
+"""SPICE simulation: netlist checks, the sandboxed ngspice runner, raw results."""

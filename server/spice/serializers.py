@@ -1,0 +1,65 @@
+from jobs.serializers import DiagnosticSerializer
+from ohmcloud.strict_serializer import StrictSerializer
+from rest_framework import serializers
+
+
+class SimulationRequestSerializer(StrictSerializer):
+    netlist = serializers.CharField(
+        trim_whitespace=False,
+        help_text="A SPICE netlist (first line is the title). `.control` blocks, `shell` and file paths are refused.",
+    )
+
+
+class VectorSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text='ngspice\'s name, e.g. "time", "v(out)", "i(v1)".')
+    unit = serializers.CharField(help_text='"s", "Hz", "V", "A", ... or "" when ngspice gives no type.')
+    values = serializers.ListField(
+        child=serializers.FloatField(), help_text="Real parts (or the values), one per point."
+    )
+    imag = serializers.ListField(
+        child=serializers.FloatField(),
+        required=False,
+        help_text="Imaginary parts, for complex vectors only (AC, noise, pz).",
+    )
+
+
+class PlotSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        help_text='The plot\'s id, numbered per kind as ngspice does: "op1", "tran1", "ac1"...'
+    )
+    title = serializers.CharField(help_text="The netlist's title line.")
+    kind = serializers.ChoiceField(
+        ["op", "dc", "ac", "tran", "tf", "noise", "pz", "sens", "disto", "sp", "unknown"], help_text="The analysis."
+    )
+    scale = serializers.CharField(
+        help_text="The name of the vector the others are plotted against (time, frequency...)."
+    )
+    dimensions = serializers.ListField(
+        child=serializers.IntegerField(), required=False, help_text="Sizes of a nested sweep, outermost first."
+    )
+    points = serializers.IntegerField(help_text="Points in this plot before decimation.")
+    vectors = VectorSerializer(many=True)
+
+
+class SimulationResultSerializer(serializers.Serializer):
+    plots = PlotSerializer(many=True)
+
+
+class SimulationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(["queued", "running", "succeeded", "failed", "cancelled"])
+    diagnostics = DiagnosticSerializer(many=True, help_text="ngspice's errors and warnings, with netlist lines.")
+    result = SimulationResultSerializer(allow_null=True, help_text="Present once the simulation succeeded.")
+    timings = serializers.DictField(child=serializers.FloatField(), help_text="Seconds spent per stage.")
+    created_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class SimulationSummarySerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.CharField()
+    title = serializers.CharField(help_text="The netlist's first line.")
+    url = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
