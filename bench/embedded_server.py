@@ -46,9 +46,10 @@ def embedded_server(worker_concurrency: int = 2):
         cwd=SERVER, env=env, check=True, capture_output=True,
     )  # fmt: skip
     port = free_port()
+    log = (var / "server.log").open("w")  # kept for a look when a benchmark fails
     server = subprocess.Popen(
         [sys.executable, "-m", "ohmcloud.serve", "--port", str(port), "--worker-concurrency", str(worker_concurrency)],
-        cwd=SERVER, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=SERVER, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -66,3 +67,5 @@ def embedded_server(worker_concurrency: int = 2):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        log.close()
+        print(f"(server log: {var / 'server.log'})", file=sys.stderr)

@@ -14,8 +14,9 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from ohmcloud.serve import worker_command
 from rest_framework.test import APIClient
+
+from ohmcloud.serve import worker_command
 
 SERVER_DIR = Path(__file__).resolve().parent
 

@@ -1,7 +1,8 @@
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from ohmcloud.strict_serializer import StrictSerializer
 from rest_framework import serializers
+
+from ohmcloud.strict_serializer import StrictSerializer
 
 User = get_user_model()
 

@@ -2,12 +2,13 @@ from django.contrib.auth import authenticate, login, logout
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from ohmcloud.api_errors import errors_response
 from rest_framework import permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
+
+from ohmcloud.api_errors import errors_response
 
 from . import login_attempts
 from .serializers import CredentialsSerializer, RegisterSerializer, TokenSerializer, UserSerializer

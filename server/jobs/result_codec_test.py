@@ -29,7 +29,7 @@ def test_arrays_are_stored_as_bytes_not_text():
     values = np.random.default_rng(1).standard_normal(100_000)
     blob = encode({"values": values})
     assert len(blob) < len(json.dumps(values.tolist()).encode()) / 2
-    assert len(zlib.decompress(blob)) < 100_000 * 8 + 200
+    assert len(blob) < 100_000 * 8 + 200
 
 
 def test_legacy_json_blobs_still_decode():

@@ -1,5 +1,6 @@
-from ohmcloud.strict_serializer import StrictSerializer
 from rest_framework import serializers
+
+from ohmcloud.strict_serializer import StrictSerializer
 
 from .kinds import UnknownJobKind, get_kind
 from .models import Job

@@ -4,8 +4,9 @@ It proves web -> broker -> worker -> database -> API, cancellation and the time
 limit with the same process runner that ngspice and avr-gcc use.
 """
 
-from ohmcloud.strict_serializer import StrictSerializer
 from rest_framework import serializers
+
+from ohmcloud.strict_serializer import StrictSerializer
 from sandbox.process import ProcessLimits, run_process
 
 from .kinds import JobContext, JobKind, JobOutcome, register

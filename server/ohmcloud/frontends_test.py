@@ -34,6 +34,12 @@ def test_api_docs_are_served_without_a_cdn():
     assert "cdn." not in html and "unpkg" not in html
 
 
+def test_openapi_schema_generates_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
+
+
 def test_openapi_schema_documents_every_endpoint():
     response = Client().get("/api/schema/?format=json")
     assert response.status_code == 200

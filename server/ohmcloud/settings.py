@@ -119,12 +119,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_out": str(BROKER_DIR / "queue"),
         "control_folder": str(BROKER_DIR / "control"),
         # The worker lists the queue folder this often; kombu's default of 1 s
-        # would add up to a second to every simulation.
-        "polling_interval": 0.05,
+        # would add up to a second to every simulation (see bench/RESULTS.md).
+        "polling_interval": 0.01,
     }
     if CELERY_BROKER_URL.startswith("filesystem://")
     else {}
 )
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT = "ohmcloud.filesystem_broker:Transport"  # atomic message files
 CELERY_TASK_IGNORE_RESULT = True  # results live in the result store, not Celery's backend
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -230,6 +232,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "JobStatusEnum": ["queued", "running", "succeeded", "failed", "cancelled"],
+        "HealthStatusEnum": ["ok", "degraded"],
+    },
 }
 
 LOGGING = {

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from sandbox.process import ProcessLimits, ProcessResult, run_process
 
+from sandbox.process import ProcessLimits, ProcessResult, run_process
 from spice.netlist_sanitizer import NetlistLimits, NetlistProblem, NetlistRejected, sanitize_netlist
 
 NGSPICE = "/usr/bin/ngspice"

@@ -58,26 +58,43 @@ def _decimation_index(plot: dict, points: int | None) -> np.ndarray | None:
     return select_indices(columns or [vectors[0]["values"]], points)
 
 
-def result_for_api(document: dict, points: int | None = None) -> dict:
-    """The JSON-ready result; with `points`, each curve is cut to at most that many points."""
+class UnknownVectors(ValueError):
+    pass
+
+
+def _only(plot: dict, names: set[str] | None) -> dict:
+    """The plot with just its scale and the vectors named (all when names is None)."""
+    if names is None:
+        return plot
+    kept = [v for i, v in enumerate(plot["vectors"]) if i == 0 or v["name"] in names]
+    return {**plot, "vectors": kept}
+
+
+def result_for_api(document: dict, points: int | None = None, vectors: set[str] | None = None) -> dict:
+    """The JSON-ready result; with `points`, each curve is cut to at most that many points;
+    with `vectors`, each plot keeps only its scale and those vectors (UnknownVectors if one exists nowhere)."""
+    if vectors is not None:
+        known = {v["name"] for plot in document["plots"] for v in plot["vectors"]}
+        if missing := sorted(vectors - known):
+            raise UnknownVectors(f"No vector named {', '.join(missing)} in this simulation.")
     plots = []
-    for plot in document["plots"]:
+    for plot in (_only(p, vectors) for p in document["plots"]):
         index = _decimation_index(plot, points)
 
         def pick(values: np.ndarray, index=index) -> list:
             return _json_floats(values if index is None else values[index])
 
-        vectors = []
+        shown_vectors = []
         for vector in plot["vectors"]:
             shown = {"name": vector["name"], "unit": vector["unit"], "values": pick(vector["values"])}
             if "imag" in vector:
                 shown["imag"] = pick(vector["imag"])
-            vectors.append(shown)
+            shown_vectors.append(shown)
         body = {key: plot[key] for key in ("name", "title", "kind", "scale")}
         if plot.get("dimensions"):
             body["dimensions"] = plot["dimensions"]
         body["points"] = len(plot["vectors"][0]["values"]) if plot["vectors"] else 0
-        body["vectors"] = vectors
+        body["vectors"] = shown_vectors
         plots.append(body)
     return {"plots": plots}
 

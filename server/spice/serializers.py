@@ -1,6 +1,7 @@
+from rest_framework import serializers
+
 from jobs.serializers import DiagnosticSerializer
 from ohmcloud.strict_serializer import StrictSerializer
-from rest_framework import serializers
 
 
 class SimulationRequestSerializer(StrictSerializer):

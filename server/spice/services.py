@@ -1,6 +1,7 @@
 """Simulation services: check and submit a netlist, read results."""
 
 from django.conf import settings
+
 from jobs import services as jobs
 from jobs.models import Job
 

@@ -58,6 +58,18 @@ def test_points_decimates_curves_keeping_ends_and_extremes(api_client_anonymous)
     assert len(op["vectors"][0]["values"]) == 1
 
 
+def test_vector_selection_keeps_the_scale(api_client_anonymous):
+    submitted, _ = simulate(api_client_anonymous)
+    body = api_client_anonymous.get(f"{submitted['url']}?vector=v(out)&points=50").json()
+    for plot in body["result"]["plots"]:
+        assert [v["name"] for v in plot["vectors"]][1:] == ["v(out)"]
+    tran = next(p for p in body["result"]["plots"] if p["name"] == "tran1")
+    assert tran["vectors"][0]["name"] == "time" and len(tran["vectors"][0]["values"]) <= 50
+    unknown = api_client_anonymous.get(f"{submitted['url']}?vector=v(nope)")
+    assert unknown.status_code == 400
+    assert unknown.json()["errors"] == [{"message": "No vector named v(nope) in this simulation.", "field": "vector"}]
+
+
 @pytest.mark.parametrize("points", ["1", "abc", "-5"])
 def test_bad_points_parameter(api_client_anonymous, points):
     submitted, _ = simulate(api_client_anonymous)

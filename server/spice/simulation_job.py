@@ -1,6 +1,7 @@
 """The `spice` job kind: a thin adapter from the job framework to run_netlist."""
 
 from django.conf import settings
+
 from jobs.kinds import JobContext, JobKind, JobOutcome, register
 
 from .model_library import model_library

@@ -1,8 +1,8 @@
 """SPICE numbers, checked against the values ngspice 39 itself gives the same tokens."""
 
 import pytest
-from sandbox.process import ProcessLimits, run_process
 
+from sandbox.process import ProcessLimits, run_process
 from spice.spice_numbers import parse_spice_number
 
 NGSPICE = "/usr/bin/ngspice"

@@ -1,12 +1,6 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from jobs import services as jobs
-from jobs.http import WAIT_PARAMETER, Conflict, accepted, cancel_or_409, queue_errors_as_503, wait_seconds
-from jobs.selectors import visible_job
-from jobs.serializers import JobAcceptedSerializer
-from ohmcloud.api_errors import errors_response
-from ohmcloud.throttles import submission_throttles
 from rest_framework import permissions, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -14,14 +8,24 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jobs import services as jobs
+from jobs.http import WAIT_PARAMETER, Conflict, accepted, cancel_or_409, queue_errors_as_503, wait_seconds
+from jobs.selectors import visible_job
+from jobs.serializers import JobAcceptedSerializer
+from ohmcloud.api_errors import errors_response
+from ohmcloud.throttles import submission_throttles
+
 from . import services
 from .netlist_sanitizer import NetlistRejected
-from .results import plot_csv, result_for_api
+from .results import UnknownVectors, plot_csv, result_for_api
 from .serializers import SimulationRequestSerializer, SimulationSerializer, SimulationSummarySerializer
 from .simulation_job import KIND
 
 POINTS_PARAMETER = OpenApiParameter(
     "points", int, description="Decimate every plot to at most this many points (min/max kept); absent: all points."
+)
+VECTOR_PARAMETER = OpenApiParameter(
+    "vector", str, many=True, description="Only these vectors (repeatable; each plot keeps its scale); absent: all."
 )
 ERRORS = OpenApiResponse(description='{"errors": [{"message", "line"?, "field"?}]}')
 
@@ -46,13 +50,17 @@ def points_parameter(request: Request) -> int | None:
     return points
 
 
-def simulation_body(job, points: int | None = None) -> dict:
+def simulation_body(job, points: int | None = None, vectors: set[str] | None = None) -> dict:
     document = jobs.result_of(job) if job.status == "succeeded" else None
+    try:
+        result = result_for_api(document, points, vectors) if document is not None else None
+    except UnknownVectors as exc:
+        raise ValidationError({"vector": str(exc)}) from exc
     return {
         "id": str(job.pk),
         "status": job.status,
         "diagnostics": job.diagnostics,
-        "result": result_for_api(document, points) if document is not None else None,
+        "result": result,
         "timings": job.timings,
         "created_at": job.created_at,
         "started_at": job.started_at,
@@ -108,11 +116,16 @@ class SimulationDetailView(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(parameters=[WAIT_PARAMETER, POINTS_PARAMETER], responses=SimulationSerializer, tags=["simulations"])
+    @extend_schema(
+        parameters=[WAIT_PARAMETER, POINTS_PARAMETER, VECTOR_PARAMETER],
+        responses=SimulationSerializer,
+        tags=["simulations"],
+    )
     def get(self, request: Request, job_id) -> Response:
         points = points_parameter(request)
+        vectors = set(request.query_params.getlist("vector")) or None
         job = jobs.wait_for_job(visible_job(request.user, job_id, kind=KIND), wait_seconds(request))
-        return Response(simulation_body(job, points))
+        return Response(simulation_body(job, points, vectors))
 
     @extend_schema(request=None, responses=SimulationSerializer, tags=["simulations"])
     def delete(self, request: Request, job_id) -> Response:
