@@ -1,0 +1,1 @@
+"""The component library: KiCad symbols, their SPICE mappings and the project's own models."""
