@@ -4,6 +4,7 @@
 #   bootstrap_python                   .venv from the hashed lock files
 #   bootstrap_web                      npm ci + production build of both web apps
 #   bootstrap_database                 migrations
+#   bootstrap_library                  import the default KiCad symbol libraries (skips unchanged files)
 #
 # Each step remembers a fingerprint of its inputs in .venv/.stamps and is skipped
 # when nothing changed, so a warm start costs a few seconds.
@@ -93,4 +94,9 @@ bootstrap_web() {
 
 bootstrap_database() {
   (cd "$REPO_DIR/server" && "$PY" manage.py migrate --noinput -v 0) || die "database migration failed"
+}
+
+bootstrap_library() {
+  # Quiet and under a second when no library file changed; prints a summary when it imports.
+  (cd "$REPO_DIR/server" && "$PY" manage.py import_symbols -v 0) || die "component library import failed"
 }

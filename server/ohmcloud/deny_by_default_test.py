@@ -19,6 +19,12 @@ PUBLIC_ENDPOINTS = {
     "simulation-detail",
     "simulation-csv",
     "simulation-list",  # POST: anyone may simulate (rate-limited); GET needs a user (get_permissions)
+    "netlist",  # a pure computation on the request: stores nothing
+    # The component library is public reference data.
+    "library-component-list",
+    "library-component-detail",
+    "library-libraries",
+    "library-categories",
 }
 
 

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "accounts",
     "jobs",
     "spice",
+    "schematic",
+    "library",
 ]
 
 MIDDLEWARE = [
@@ -146,6 +148,10 @@ JOB_RETENTION_DAYS = env.int("JOB_RETENTION_DAYS", default=7)
 # Model files includable by name (`.include 1n4148`); filled by the component library.
 SPICE_MODEL_DIR = Path(env.str("SPICE_MODEL_DIR", default=str(BASE_DIR / "library" / "models")))
 SPICE_TIME_LIMIT_SECONDS = env.float("SPICE_TIME_LIMIT_SECONDS", default=60.0)
+
+# --- component library -------------------------------------------------------------
+# KiCad 6 symbol libraries (*.kicad_sym) that `manage.py import_symbols` reads (Debian's kicad-symbols).
+KICAD_SYMBOL_DIR = Path(env.str("KICAD_SYMBOL_DIR", default="/usr/share/kicad/symbols"))
 
 # --- result store --------------------------------------------------------------
 RESULT_STORE_URL = env.str("RESULT_STORE_URL", default="db://")

@@ -13,6 +13,8 @@ api_patterns = [
     path("", include("accounts.urls")),
     path("", include("jobs.urls")),
     path("", include("spice.urls")),
+    path("", include("schematic.urls")),
+    path("", include("library.urls")),
 ]
 
 urlpatterns = [

@@ -1,8 +1,10 @@
 """run_netlist on circuits with closed-form answers, and its failure modes (real ngspice, sandboxed)."""
 
 import math
-import subprocess
+import os
+import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -122,20 +124,65 @@ def test_ngspice_errors_become_line_numbered_diagnostics():
     assert any(d["severity"] == "error" and d.get("line") == 5 for d in run.diagnostics), run.diagnostics
 
 
-def _ngspice_pids() -> set[int]:
-    out = subprocess.run(["pgrep", "-x", "ngspice"], capture_output=True, text=True, check=False).stdout
-    return {int(pid) for pid in out.split()}
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(map(int, (task / "children").read_text().split()))
+        except FileNotFoundError:
+            continue
+    return found
+
+
+def _descendants(pid: int) -> set[int]:
+    found = set()
+    for child in _children(pid):
+        found |= {child} | _descendants(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except FileNotFoundError:
+        return ""
 
 
 def test_timeout_kills_ngspice_and_leaves_no_process():
-    before = _ngspice_pids()
+    # Watch the simulator processes this test starts itself: bubblewrap or ngspice children of
+    # this process and everything below them (not, say, a celery worker another fixture started).
+    seen: set[int] = set()
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            for child in _children(os.getpid()):
+                if _comm(child) in ("bwrap", "ngspice"):
+                    seen.update({child} | _descendants(child))
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
     ladder = "\n".join(f"r{i} n{i} n{i + 1} 1k\nc{i} n{i + 1} 0 1n" for i in range(300))
     netlist = f"slow ladder\nv1 n0 0 sin(0 1 1meg)\n{ladder}\n.tran 1n 900u\n.end\n"
     started = time.monotonic()
-    run = run_netlist(netlist, SimulationLimits(wall_seconds=1.0))
+    try:
+        run = run_netlist(netlist, SimulationLimits(wall_seconds=1.0))
+    finally:
+        done.set()
+        watcher.join()
     assert time.monotonic() - started < 5
     assert run.failure == "ngspice exceeded the time limit of 1 s and was stopped."
-    assert _ngspice_pids() - before == set()
+    assert seen, "the watcher saw no ngspice process at all"
+    assert not [pid for pid in seen if _running(pid)]
 
 
 def test_cancellation_stops_ngspice():

@@ -5,10 +5,29 @@ from ohmcloud.strict_serializer import StrictSerializer
 
 
 class SimulationRequestSerializer(StrictSerializer):
+    """Either a netlist, or a schematic with its analyses."""
+
     netlist = serializers.CharField(
+        required=False,
         trim_whitespace=False,
         help_text="A SPICE netlist (first line is the title). `.control` blocks, `shell` and file paths are refused.",
     )
+    schematic = serializers.JSONField(required=False, help_text="A schematic in format v1 (docs/formats/schematic.md).")
+    analyses = serializers.ListField(
+        child=serializers.JSONField(),
+        required=False,
+        min_length=1,
+        help_text='With a schematic: e.g. [{"type": "tran", "step": "1u", "stop": "1m"}].',
+    )
+
+    def validate(self, attrs):
+        if ("netlist" in attrs) == ("schematic" in attrs):
+            raise serializers.ValidationError('Send either "netlist" or "schematic" (with "analyses").')
+        if "schematic" in attrs and "analyses" not in attrs:
+            raise serializers.ValidationError({"analyses": "A schematic needs at least one analysis."})
+        if "netlist" in attrs and "analyses" in attrs:
+            raise serializers.ValidationError({"analyses": "Analyses go inside a netlist as dot cards (.tran ...)."})
+        return attrs
 
 
 class VectorSerializer(serializers.Serializer):

@@ -14,6 +14,8 @@ from jobs.selectors import visible_job
 from jobs.serializers import JobAcceptedSerializer
 from ohmcloud.api_errors import errors_response
 from ohmcloud.throttles import submission_throttles
+from schematic.format import SchematicInvalid
+from schematic.services import netlist_schematic, schematic_errors
 
 from . import services
 from .netlist_sanitizer import NetlistRejected
@@ -83,13 +85,29 @@ class SimulationListView(APIView):
     def post(self, request: Request) -> Response:
         serializer = SimulationRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        warnings = []
+        if "schematic" in data:  # the same path as POST /api/netlist; ERC errors block, warnings do not
+            try:
+                result = netlist_schematic(data["schematic"], data["analyses"])
+            except SchematicInvalid as invalid:
+                return errors_response(schematic_errors(invalid), status.HTTP_400_BAD_REQUEST)
+            findings = [finding.as_dict() for finding in result.findings]
+            if not result.ok:
+                return errors_response([f for f in findings if f["severity"] == "error"], status.HTTP_400_BAD_REQUEST)
+            netlist, warnings = result.text, findings
+        else:
+            netlist = data["netlist"]
         try:
             with queue_errors_as_503():
-                job = services.submit_simulation(serializer.validated_data["netlist"], request.user)
+                job = services.submit_simulation(netlist, request.user)
         except NetlistRejected as rejected:
             errors = [{"message": p.message, **({"line": p.line} if p.line else {})} for p in rejected.problems]
             return errors_response(errors, status.HTTP_400_BAD_REQUEST)
-        return accepted(job, "simulation-detail")
+        response = accepted(job, "simulation-detail")
+        if "schematic" in data:
+            response.data.update(netlist=netlist, diagnostics=warnings)
+        return response
 
     @extend_schema(responses=SimulationSummarySerializer(many=True), tags=["simulations"])
     def get(self, request: Request) -> Response:

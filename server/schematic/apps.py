@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SchematicConfig(AppConfig):
+    name = "schematic"
+    verbose_name = "Schematics"
