@@ -39,6 +39,7 @@ def operating_point(netlist: str) -> dict[str, float]:
 # --- The files ----------------------------------------------------------------------------------------------------
 
 MODEL_NAMES = sorted(LIBRARY)
+GENERIC_MODELS = {"opamp", "cmos_n", "cmos_p"}
 ALLOWED_CARDS = {".model", ".subckt", ".ends"}
 
 
@@ -46,7 +47,7 @@ def test_the_library_holds_every_required_part():
     assert set(MODEL_NAMES) == {
         "1n4148", "1n4007", "1n5819", "1n4733a", "led_red", "led_green", "led_blue", "led_white",
         "2n2222", "2n3904", "2n3906", "bc547", "bc557", "2n7000", "irf540n",
-        "opamp", "lm741", "lm358", "tl071", "ne555",
+        "opamp", "lm741", "lm358", "tl071", "ne555", "cmos_n", "cmos_p",
     }  # fmt: skip
 
 
@@ -65,7 +66,8 @@ def test_model_file_defines_its_own_name_and_cites_its_source(name):
     header = text[: text.index("\n.")]
     assert re.search(rf"^\.(model|subckt)\s+{re.escape(name)}\s", text, re.IGNORECASE | re.MULTILINE)
     assert all(line.startswith("*") for line in header.splitlines())
-    assert "Datasheet:" in header or name == "opamp"  # the generic op-amp is no particular part
+    # Generic devices (the op-amp macro-model, the teaching CMOS pair) are no particular part: they cite textbooks.
+    assert "Datasheet:" in header or name in GENERIC_MODELS
 
 
 def test_all_models_can_be_included_in_one_netlist():
@@ -338,3 +340,21 @@ def test_ne555_reset_low_holds_the_output_low_and_discharges():
     tran = vectors(simulate(netlist), "tran")
     assert tran["v(out)"].max() < 0.25
     assert tran["v(thr)"].max() < 0.2  # the discharge pin holds the capacitor empty
+
+
+@pytest.mark.parametrize(("model", "polarity"), [("cmos_n", 1), ("cmos_p", -1)])
+def test_generic_cmos_pair_threshold(model, polarity):
+    # Gate swept with the drain tied to the gate: |ID| reaches 1 uA just above |VTO| = 0.7 V.
+    netlist = f"""{model} threshold
+.include {model}
+vg g 0 dc 0
+m1 g g 0 0 {model} w=10u l=10u
+.dc vg 0 {polarity * 3} {polarity * 0.01}
+.end
+"""
+    run = run_netlist(netlist, model_library=LIBRARY)
+    assert run.succeeded, run.failure
+    dc = next(p for p in run.plots if p.kind == "dc")
+    vg, current = np.abs(dc.vectors[0].real), np.abs(dc.vector("i(vg)").real)
+    threshold = vg[np.argmax(current > 1e-6)]
+    assert 0.7 < threshold <= 0.95  # square law: 1 uA needs VGS - VTO = sqrt(2 uA / (KP W/L)) = 0.13 or 0.2 V

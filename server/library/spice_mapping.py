@@ -51,6 +51,7 @@ LIBRARY_MODELS = frozenset(
         "2n7000", "irf540n",
         "opamp", "lm741", "lm358", "tl071",
         "ne555",
+        "cmos_n", "cmos_p",  # generic level-1 MOSFETs for pspice:MNMOS/MPMOS (Value names the model)
     }
 )  # fmt: skip
 

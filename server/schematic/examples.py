@@ -14,7 +14,7 @@ from .symbol_info import SymbolInfo
 
 SYMBOLS = (
     "Device:R", "Device:C", "Device:L", "power:GND", "Simulation_SPICE:VDC", "Diode:1N4007",
-    "Transistor_BJT:2N3904", "Amplifier_Operational:LM741",
+    "Transistor_BJT:2N3904", "Amplifier_Operational:LM741", "pspice:MNMOS", "pspice:MPMOS",
 )  # fmt: skip
 
 
@@ -186,6 +186,23 @@ def inverting_amplifier(s: Sketch) -> None:
         s.no_connect(s.pin(u1, pin))
 
 
+def cmos_inverter(s: Sketch) -> None:
+    vdd, _ = _source(s, "V1", "dc 5", (800, 2000))
+    s.label("vdd", vdd)
+    vin, _ = _source(s, "V2", "dc 0", (1400, 2000))
+    s.label("in", vin)
+    p1 = s.part("pspice:MPMOS", "M1", "cmos_p", (2400, 1600))
+    n1 = s.part("pspice:MNMOS", "M2", "cmos_n", (2400, 2400))
+    s.label("vdd", s.pin(p1, "3"))
+    s.label("vdd", s.pin(p1, "4"))
+    s.wire(s.pin(p1, "1"), s.pin(n1, "1"))
+    s.label("out", s.pin(n1, "1"))
+    s.label("in", s.pin(p1, "2"))
+    s.label("in", s.pin(n1, "2"))
+    _to_ground(s, s.pin(n1, "3"))
+    _to_ground(s, s.pin(n1, "4"))
+
+
 EXAMPLES = [
     Example("voltage-divider", "Voltage divider", "10 V across 1 kΩ and 3 kΩ: out is 7.5 V.", [{"type": "op"}],
             divider),
@@ -204,6 +221,8 @@ EXAMPLES = [
     Example("inverting-amplifier", "Op-amp inverting amplifier", "An LM741 with gain -10 (1 kΩ in, 10 kΩ feedback).",
             [{"type": "tran", "step": "5u", "stop": "5m"},
              {"type": "ac", "sweep": "dec", "points": 20, "fstart": "10", "fstop": "1meg"}], inverting_amplifier),
+    Example("cmos-inverter", "CMOS inverter", "A generic n/p MOSFET pair: sweep the input from 0 to 5 V.",
+            [{"type": "dc", "source": "V2", "start": 0, "stop": 5, "step": 0.01}], cmos_inverter),
 ]  # fmt: skip
 
 

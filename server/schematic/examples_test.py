@@ -17,15 +17,17 @@ from spice.runner import run_netlist
 @pytest.fixture(scope="module")
 def documents(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        import_libraries(["Device", "power", "Simulation_SPICE", "Transistor_BJT", "Diode", "Amplifier_Operational"])
+        import_libraries(
+            ["Device", "power", "Simulation_SPICE", "Transistor_BJT", "Diode", "Amplifier_Operational", "pspice"]
+        )
         return example_documents(symbols_for(SYMBOLS))
 
 
 pytestmark = pytest.mark.django_db
 
 
-def test_at_least_seven_examples(documents):
-    assert len(documents) >= 7
+def test_at_least_eight_examples(documents):
+    assert len(documents) >= 8
 
 
 @pytest.mark.parametrize("slug", [p.stem for p in sorted(DEFAULT_DIR.glob("*.json")) if p.stem != "index"])
@@ -61,3 +63,8 @@ def test_examples_simulate_with_the_expected_results(documents):
     inverting = simulate(documents["inverting-amplifier"])["ac"]
     gain = abs(inverting["v(out)"].real[0] + 1j * inverting["v(out)"].imag[0])
     assert gain == pytest.approx(10, rel=0.01)
+    inverter = simulate(documents["cmos-inverter"])["dc"]
+    vin, vout = inverter["v-sweep"].real, inverter["v(out)"].real
+    assert vout[0] > 4.9 and vout[-1] < 0.1  # rail to rail
+    threshold = vin[abs(vout - vin).argmin()]  # where out = in: the switching point
+    assert 1.8 < threshold < 2.6
