@@ -4,6 +4,7 @@ import http.cookiejar
 import json
 import re
 import secrets
+import time
 import urllib.request
 from pathlib import Path
 
@@ -90,12 +91,16 @@ def test_requests_are_balanced_over_both_django_instances(topology):
     marker = secrets.token_hex(6)
     for i in range(12):
         api.call("GET", f"/api/health/?probe={marker}-{i}")
-    hits = [
-        Path(topology["work"], f"gunicorn-{port}.log").read_text().count(f"probe={marker}")
-        for port in topology["web_ports"]
-    ]
-    assert sum(hits) == 12
-    assert all(h > 0 for h in hits), f"one instance got no traffic: {hits}"
+
+    def hits() -> list[int]:
+        logs = [Path(topology["work"], f"gunicorn-{port}.log") for port in topology["web_ports"]]
+        return [log.read_text().count(f"probe={marker}") for log in logs]
+
+    deadline = time.monotonic() + 10  # gunicorn writes its access line just after the response
+    while sum(hits()) < 12 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sum(hits()) == 12
+    assert all(h > 0 for h in hits()), f"one instance got no traffic: {hits()}"
 
 
 def test_static_apps_and_headers_from_nginx(topology_url):
