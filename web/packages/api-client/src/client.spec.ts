@@ -93,6 +93,35 @@ describe("ApiClient", () => {
     );
   });
 
+  it("keeps what an ERC error says to highlight, and drops unknown or mistyped keys", async () => {
+    const { fake, client } = setup();
+    fake.replyJson(400, {
+      errors: [
+        {
+          message: "pin 2 of R1 is not connected",
+          severity: "error",
+          code: "pin-unconnected",
+          component: "c4",
+          reference: "R1",
+          pin: "2",
+          extra: "ignored",
+          wire: 7,
+        },
+      ],
+    });
+    const error = (await client.post("/api/simulations", {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.errors).toEqual([
+      {
+        message: "pin 2 of R1 is not connected",
+        severity: "error",
+        code: "pin-unconnected",
+        component: "c4",
+        reference: "R1",
+        pin: "2",
+      },
+    ]);
+  });
+
   it("reports a non-JSON error body (e.g. a proxy's HTML page) with its status", async () => {
     const { fake, client } = setup();
     fake.replyText(502, "<html>Bad Gateway</html>", "Bad Gateway");

@@ -5,7 +5,28 @@ export interface ApiErrorDetail {
   field?: string;
   /** 1-based line in submitted text (netlist, sketch) the message is about. */
   line?: number;
+  /** ERC findings (schematic simulations) also say what to highlight. */
+  severity?: string;
+  code?: string;
+  component?: string;
+  reference?: string;
+  pin?: string;
+  wire?: string;
+  net?: string;
+  label?: string;
 }
+
+const TEXT_FIELDS = [
+  "field",
+  "severity",
+  "code",
+  "component",
+  "reference",
+  "pin",
+  "wire",
+  "net",
+  "label",
+] as const;
 
 /** A failed API call: an error response (status >= 400), an unreadable response, or no response at all (status 0). */
 export class ApiError extends Error {
@@ -39,7 +60,10 @@ export function parseErrorDetails(body: unknown): ApiErrorDetail[] {
   for (const entry of body.errors) {
     if (!isRecord(entry) || typeof entry.message !== "string") continue;
     const detail: ApiErrorDetail = { message: entry.message };
-    if (typeof entry.field === "string") detail.field = entry.field;
+    for (const key of TEXT_FIELDS) {
+      const value = entry[key];
+      if (typeof value === "string") detail[key] = value;
+    }
     if (typeof entry.line === "number") detail.line = entry.line;
     details.push(detail);
   }

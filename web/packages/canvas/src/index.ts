@@ -1,3 +1,13 @@
 export type { Point } from "./point";
 export { snapToGrid, snapToPitch } from "./grid";
 export { Viewport, type ViewportOptions } from "./viewport";
+export * from "./schematic";
+export * from "./scene";
+export * from "./commands";
+export { History } from "./history";
+export * from "./hit-test";
+export { Selection } from "./selection";
+export * from "./snapping";
+export * from "./wiring";
+export * from "./clipboard";
+export * from "./connectivity";

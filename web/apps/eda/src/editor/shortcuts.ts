@@ -1,0 +1,126 @@
+/** The editor's keyboard shortcuts: a key press to an action name (the canvas carries the actions out). */
+
+export type EditorAction =
+  | "rotate"
+  | "mirror-x"
+  | "mirror-y"
+  | "delete"
+  | "undo"
+  | "redo"
+  | "copy"
+  | "cut"
+  | "paste"
+  | "duplicate"
+  | "wire"
+  | "label"
+  | "ground"
+  | "escape"
+  | "zoom-in"
+  | "zoom-out"
+  | "fit-sheet"
+  | "fit-selection"
+  | "select-all"
+  | "help";
+
+export interface KeyPress {
+  readonly key: string;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly shiftKey?: boolean;
+  readonly altKey?: boolean;
+}
+
+/** The shortcut sheet, in the order shown. */
+export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: "R", action: "Rotate 90°" },
+  { keys: "X / Y", action: "Mirror upside down / left–right" },
+  { keys: "Delete", action: "Delete the selection" },
+  { keys: "Ctrl+Z", action: "Undo" },
+  { keys: "Ctrl+Shift+Z / Ctrl+Y", action: "Redo" },
+  { keys: "Ctrl+C / Ctrl+X / Ctrl+V", action: "Copy / cut / paste" },
+  { keys: "Ctrl+D", action: "Duplicate" },
+  { keys: "Ctrl+A", action: "Select all" },
+  { keys: "W", action: "Draw a wire: click for bends, double-click or Escape to end" },
+  { keys: "L", action: "Place a net label" },
+  { keys: "G", action: "Place a ground symbol" },
+  { keys: "Escape", action: "Cancel the current mode" },
+  { keys: "+ / −, wheel", action: "Zoom in / out" },
+  { keys: "Home", action: "Fit the sheet" },
+  { keys: "F", action: "Fit the selection" },
+  { keys: "Middle drag, Space+drag", action: "Pan" },
+  { keys: "?", action: "This sheet" },
+];
+
+/** The action of a key press, or undefined when the editor ignores it. */
+export function shortcutAction(event: KeyPress): EditorAction | undefined {
+  const key = event.key;
+  const command = event.ctrlKey === true || event.metaKey === true;
+  if (command) {
+    switch (key.toLowerCase()) {
+      case "z":
+        return event.shiftKey ? "redo" : "undo";
+      case "y":
+        return "redo";
+      case "c":
+        return "copy";
+      case "x":
+        return "cut";
+      case "v":
+        return "paste";
+      case "d":
+        return "duplicate";
+      case "a":
+        return "select-all";
+      default:
+        return undefined;
+    }
+  }
+  if (event.altKey) return undefined;
+  switch (key) {
+    case "r":
+    case "R":
+      return "rotate";
+    case "x":
+    case "X":
+      return "mirror-x";
+    case "y":
+    case "Y":
+      return "mirror-y";
+    case "Delete":
+    case "Backspace":
+      return "delete";
+    case "w":
+    case "W":
+      return "wire";
+    case "l":
+    case "L":
+      return "label";
+    case "g":
+    case "G":
+      return "ground";
+    case "Escape":
+      return "escape";
+    case "+":
+    case "=":
+      return "zoom-in";
+    case "-":
+    case "_":
+      return "zoom-out";
+    case "Home":
+      return "fit-sheet";
+    case "f":
+    case "F":
+      return "fit-selection";
+    case "?":
+      return "help";
+    default:
+      return undefined;
+  }
+}
+
+/** Key presses inside text fields belong to the field. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+}
