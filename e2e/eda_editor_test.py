@@ -18,8 +18,12 @@ def test_an_example_simulates_and_plots(page: Page, embedded_url: str):
     page.get_by_test_id("example-rc-low-pass").click()
     expect(page.get_by_test_id("component-R1")).to_be_visible()
     expect(page.get_by_test_id("component-C1")).to_be_visible()
+    # The example brings its own analyses: a transient and an AC sweep.
+    expect(page.get_by_test_id("analysis-0")).to_have_attribute("data-type", "tran")
+    expect(page.get_by_test_id("analysis-1")).to_have_attribute("data-type", "ac")
     page.get_by_test_id("run-simulation").click()
     expect(page.get_by_test_id("plot-tab-tran1")).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("plot-tab-ac1")).to_be_visible()
     expect(page.get_by_test_id("trace-toggle-v(out)")).to_be_visible()
     expect(page.get_by_test_id("simulation-status")).to_contain_text("Finished")
 

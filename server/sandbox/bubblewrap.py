@@ -41,7 +41,9 @@ def confine(argv: Sequence[str], workdir: Path, readonly: Sequence[str] = ("/usr
         "--unshare-all",  # network, IPC, PID, UTS, cgroup namespaces
         "--unshare-user", "--uid", NOBODY, "--gid", NOBODY,
         "--die-with-parent",
-        "--new-session",
+        # No --new-session: run_process already starts bwrap in a session of its own (no terminal to
+        # hijack), and keeping everything in that one process group lets killpg reach the sandboxed
+        # program at once instead of through the PID namespace's teardown.
         "--clearenv",
         "--setenv", "PATH", "/usr/bin",
         "--setenv", "HOME", INSIDE_WORKDIR,

@@ -10,6 +10,7 @@ import {
   svgToPng,
   writeSchematic,
 } from "./editor/documents";
+import type { ExampleEntry } from "./editor/documents";
 import { EditorStore } from "./editor/editor-store";
 import { defaultLibrary, SymbolStore, type LibrarySource } from "./editor/library";
 import { LibraryPanel, placementOf, rememberPlaced, type SavedPart } from "./editor/LibraryPanel";
@@ -20,6 +21,7 @@ import { Toolbar } from "./editor/Toolbar";
 import "./editor/editor.css";
 import { ResultsView, type SimulationResult } from "./results";
 import { SimulationPanel, type SimulationsService } from "./simulation";
+import { analysisFromJson, type AnalysisForm } from "./spice";
 
 export interface EdaAppProps {
   /** The component library; the server's by default (specs pass a fake). */
@@ -47,6 +49,10 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
   const [placing, setPlacing] = useState<Placement | null>(null);
   const [placedCount, setPlacedCount] = useState(0);
   const [findings, setFindings] = useState<readonly ErcFinding[]>([]);
+  const [panel, setPanel] = useState<{ key: number; analyses: AnalysisForm[] }>({
+    key: 0,
+    analyses: [],
+  });
   const [result, setResult] = useState<{
     current: SimulationResult | null;
     previous: SimulationResult | null;
@@ -99,9 +105,14 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
     return { text: sheetSvg(svg.current, width, height), width, height };
   }
 
-  function opened(): void {
+  function opened(_schematic: unknown, example?: ExampleEntry): void {
     setFindings([]);
     setPlacing(null);
+    // A new document gets a fresh simulation panel; an example brings the analyses it was made for.
+    setPanel((last) => ({
+      key: last.key + 1,
+      analyses: (example?.file.analyses ?? []).flatMap((json) => analysisFromJson(json) ?? []),
+    }));
   }
 
   return (
@@ -162,6 +173,8 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
         <aside className="oc-eda-right">
           <PropertiesPanel store={store} symbols={symbols} />
           <SimulationPanel
+            key={panel.key}
+            initialAnalyses={panel.analyses}
             schematic={snapshot.scene.schematic}
             {...(simulations === undefined ? {} : { api: simulations })}
             onResult={(simulation, meta) => {

@@ -76,6 +76,8 @@ export interface SimulationPanelProps {
   api?: SimulationsService;
   /** Cut every curve to at most this many points (default 2000). */
   points?: number;
+  /** The analyses to start with (an example's); a transient by default. */
+  initialAnalyses?: readonly AnalysisForm[];
 }
 
 type Phase =
@@ -119,13 +121,18 @@ export function SimulationPanel({
   onFocusDiagnostic,
   api: injectedApi,
   points = 2000,
+  initialAnalyses,
 }: SimulationPanelProps) {
   const api = injectedApi ?? getDefaultApi();
   const hasSchematic = schematic !== undefined;
   const [rawChosen, setRawChosen] = useState(false);
   const raw = rawChosen || !hasSchematic;
 
-  const [items, setItems] = useState<Item[]>(() => [item(newAnalysis("tran"))]);
+  const [items, setItems] = useState<Item[]>(() =>
+    initialAnalyses !== undefined && initialAnalyses.length > 0
+      ? initialAnalyses.map(item)
+      : [item(newAnalysis("tran"))],
+  );
   const [addType, setAddType] = useState<AnalysisType>("op");
   const [serverFieldErrors, setServerFieldErrors] = useState<AnalysesErrors>(new Map());
   const [rawText, setRawText] = useState("");

@@ -522,3 +522,71 @@ export function defaultAnalyses(circuit: CircuitSummary): [OpForm, TranForm, AcF
     },
   ];
 }
+
+/** The form of an analysis given as the server's JSON (an example's analyses), or null if it is not one. */
+export function analysisFromJson(json: Readonly<Record<string, unknown>>): AnalysisForm | null {
+  const text = (key: string): string => (json[key] === undefined ? "" : String(json[key]));
+  const optional = (key: string): { [k: string]: string } =>
+    json[key] === undefined ? {} : { [key]: String(json[key]) };
+  const sweep = (): Sweep => (json.sweep === "oct" || json.sweep === "lin" ? json.sweep : "dec");
+  const pair = (key: string): [string, string] => {
+    const value = json[key];
+    return Array.isArray(value) ? [String(value[0] ?? ""), String(value[1] ?? "0")] : ["", "0"];
+  };
+  switch (json.type) {
+    case "op":
+      return { type: "op" };
+    case "dc":
+      return {
+        type: "dc",
+        source: text("source"),
+        start: text("start"),
+        stop: text("stop"),
+        step: text("step"),
+        ...optional("source2"),
+        ...optional("start2"),
+        ...optional("stop2"),
+        ...optional("step2"),
+      };
+    case "tran":
+      return {
+        type: "tran",
+        step: text("step"),
+        stop: text("stop"),
+        ...optional("start"),
+        ...(json.max_step === undefined ? {} : { maxStep: String(json.max_step) }),
+        ...(json.uic === true ? { uic: true } : {}),
+      };
+    case "ac":
+      return {
+        type: "ac",
+        sweep: sweep(),
+        points: text("points"),
+        fstart: text("fstart"),
+        fstop: text("fstop"),
+      };
+    case "tf":
+      return { type: "tf", output: text("output"), source: text("source") };
+    case "noise":
+      return {
+        type: "noise",
+        output: text("output"),
+        ...optional("reference"),
+        source: text("source"),
+        sweep: sweep(),
+        points: text("points"),
+        fstart: text("fstart"),
+        fstop: text("fstop"),
+      };
+    case "pz":
+      return {
+        type: "pz",
+        inputNodes: pair("input_nodes"),
+        outputNodes: pair("output_nodes"),
+        kind: json.kind === "cur" ? "cur" : "vol",
+        find: json.find === "poles" || json.find === "zeros" ? json.find : "both",
+      };
+    default:
+      return null;
+  }
+}
