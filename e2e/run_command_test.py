@@ -32,38 +32,23 @@ def test_run_prints_the_url(embedded_server):
     assert f"OhmCloud is running at {url}/" in (var / "run.log").read_text()
 
 
-def _descendants(pid: int) -> set[int]:
-    children = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for child in (task / "children").read_text().split():
-            children |= {int(child)} | _descendants(int(child))
-    return children
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
-
-
 def test_ctrl_c_stops_every_child(tmp_path, embedded_server):
     # A second ./run of its own, so the shared one keeps serving the other tests.
     from conftest import free_port, start, wait_for_http
+    from sandbox.process_tree import descendants, is_running
 
     port = free_port()
     env = {**os.environ, "PORT": str(port), "OHM_VAR_DIR": str(tmp_path)}
     proc = start([REPO / "run"], env=env, log=tmp_path / "run.log", cwd=REPO)
     wait_for_http(f"http://127.0.0.1:{port}/api/health/", [proc])
-    family = _descendants(proc.pid)
+    family = descendants(proc.pid)
     assert len(family) >= 4  # gunicorn master + workers, celery + pool children
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends on Ctrl-C
     assert proc.wait(timeout=30) == 0
     deadline = time.monotonic() + 10
-    while any(_running(p) for p in family) and time.monotonic() < deadline:
+    while any(is_running(p) for p in family) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not [p for p in family if _running(p)]
+    assert not [p for p in family if is_running(p)]
 
 
 @pytest.mark.skipif(

@@ -4,16 +4,7 @@ import sys
 import time
 
 from sandbox.process import ProcessLimits, run_process
-
-
-def _alive(pid: int) -> bool:
-    """True if `pid` runs; a killed zombie waiting for its reaper counts as dead."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            state = f.read().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
+from sandbox.process_tree import is_running
 
 
 def test_captures_output_and_exit_status():
@@ -40,7 +31,7 @@ def test_wall_clock_timeout_kills_the_whole_process_group():
     assert time.monotonic() - started < 5
     grandchild = int(result.stdout.split()[0])
     time.sleep(0.1)
-    assert not _alive(grandchild)
+    assert not is_running(grandchild)
     assert "time limit" in result.failure_reason()
 
 

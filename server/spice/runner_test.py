@@ -4,11 +4,11 @@ import math
 import os
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from sandbox.process_tree import children, command_name, descendants, is_running
 from spice.netlist_sanitizer import NetlistRejected
 from spice.runner import SimulationLimits, run_netlist
 
@@ -124,38 +124,6 @@ def test_ngspice_errors_become_line_numbered_diagnostics():
     assert any(d["severity"] == "error" and d.get("line") == 5 for d in run.diagnostics), run.diagnostics
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found.update(map(int, (task / "children").read_text().split()))
-        except FileNotFoundError:
-            continue
-    return found
-
-
-def _descendants(pid: int) -> set[int]:
-    found = set()
-    for child in _children(pid):
-        found |= {child} | _descendants(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
-
-
-def _comm(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except FileNotFoundError:
-        return ""
-
-
 def test_timeout_kills_ngspice_and_leaves_no_process():
     # Watch the simulator processes this test starts itself: bubblewrap or ngspice children of
     # this process and everything below them (not, say, a celery worker another fixture started).
@@ -164,9 +132,9 @@ def test_timeout_kills_ngspice_and_leaves_no_process():
 
     def watch() -> None:
         while not done.is_set():
-            for child in _children(os.getpid()):
-                if _comm(child) in ("bwrap", "ngspice"):
-                    seen.update({child} | _descendants(child))
+            for child in children(os.getpid()):
+                if command_name(child) in ("bwrap", "ngspice"):
+                    seen.update({child} | descendants(child))
             time.sleep(0.05)
 
     watcher = threading.Thread(target=watch)
@@ -184,9 +152,9 @@ def test_timeout_kills_ngspice_and_leaves_no_process():
     assert seen, "the watcher saw no ngspice process at all"
     # Killing bubblewrap ends its PID namespace; the kernel reaps what ran inside within moments.
     deadline = time.monotonic() + 3
-    while [pid for pid in seen if _running(pid)] and time.monotonic() < deadline:
+    while [pid for pid in seen if is_running(pid)] and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not [pid for pid in seen if _running(pid)]
+    assert not [pid for pid in seen if is_running(pid)]
 
 
 def test_cancellation_stops_ngspice():
