@@ -149,6 +149,28 @@ export function SchematicCanvas({
     return () => observer.disconnect();
   }, [store]);
 
+  // A newly loaded document (an example, an opened file) is shown fitted to what it holds, once its
+  // symbols are known (React's "adjust state when a prop changes" pattern: set during render).
+  const [fittedDocument, setFittedDocument] = useState(0);
+  if (snapshot.documents !== fittedDocument) {
+    const scene = snapshot.scene;
+    const ready = scene.schematic.components.every((c) => symbols.lookup(c.symbol) !== undefined);
+    if (ready) {
+      setFittedDocument(snapshot.documents);
+      const content = selectionBox(scene, Selection.all(scene), symbols);
+      if (content !== undefined) {
+        const margin = 400;
+        const box = {
+          minX: content.minX - margin,
+          minY: content.minY - margin,
+          maxX: content.maxX + margin,
+          maxY: content.maxY + margin,
+        };
+        setViewport(fitView(box, size.width, size.height));
+      }
+    }
+  }
+
   // The wheel zooms around the cursor; a passive React listener could not stop the page scrolling.
   useEffect(() => {
     const element = svgElement.current;

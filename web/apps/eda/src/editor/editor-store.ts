@@ -28,6 +28,8 @@ export interface EditorSnapshot {
   readonly canRedo: boolean;
   /** Counts the changes not made by a command of the editor's own (undo, redo, load): forms re-read. */
   readonly revision: number;
+  /** Counts the documents loaded (new, open, example): the view fits a new document. */
+  readonly documents: number;
 }
 
 /** A fresh object id (the format allows `A-Z a-z 0-9 _ . : -`). */
@@ -45,6 +47,7 @@ export class EditorStore {
   /** The clipboard when `navigator.clipboard` is unavailable or refuses. */
   private memoryClipboard: string | undefined;
   private revision = 0;
+  private documents = 0;
   symbols: SymbolLookup;
 
   constructor(scene: Scene = Scene.empty(), symbols: SymbolLookup = () => undefined) {
@@ -105,6 +108,7 @@ export class EditorStore {
   load(schematic: Schematic | Scene, dirty = false): void {
     const scene = schematic instanceof Scene ? schematic : Scene.from(schematic);
     this.revision++;
+    this.documents++;
     this.history = new History(scene);
     this.saved = dirty ? Scene.empty() : scene;
     this.selection = Selection.empty();
@@ -190,6 +194,7 @@ export class EditorStore {
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       revision: this.revision,
+      documents: this.documents,
     };
   }
 
