@@ -153,11 +153,8 @@ def topology(tmp_path_factory):
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
     }
-    for command in (
-        ["migrate", "--noinput", "-v", "0"],
-        ["collectstatic", "--noinput", "-v", "0"],
-    ):
-        subprocess.run([PYTHON, "manage.py", *command], cwd=SERVER, env=env, check=True)
+    # The release step every django container runs first: migrate, import symbols, collectstatic.
+    subprocess.run([PYTHON, REPO / "deploy" / "app" / "migrate_locked.py"], cwd=SERVER, env=env, check=True)
     web_ports = [free_port(), free_port()]
     procs = [
         start(web_command(f"127.0.0.1:{port}", threads=4), env=env, log=work / f"gunicorn-{port}.log")

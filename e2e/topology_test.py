@@ -86,6 +86,12 @@ def test_health_reports_the_real_services(topology_url):
     assert body["checks"]["result_store"] == "ok (mongodb)"
 
 
+def test_the_release_step_imported_the_component_library(topology_url):
+    status, body = ApiSession(topology_url).json("GET", "/api/library/components?search=2n3904")
+    assert status == 200, body
+    assert body["results"][0]["symbol_id"] == "Transistor_BJT:2N3904"
+
+
 def test_requests_are_balanced_over_both_django_instances(topology):
     api = ApiSession(topology["url"])
     marker = secrets.token_hex(6)

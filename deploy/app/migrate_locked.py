@@ -1,5 +1,5 @@
-"""Migrate the database and collect static files once, however many django
-containers start at the same time.
+"""Migrate the database, import the default KiCad symbol libraries and collect
+static files once, however many django containers start at the same time.
 
 Every django container runs this before gunicorn (deploy/app/entrypoint.sh).
 Django's `migrate` is not safe to run concurrently, so the work is done under a
@@ -16,6 +16,7 @@ Run from the Django project directory (server/). Environment:
   OHM_MIGRATE_LOCK_TIMEOUT seconds to wait for the lock (default 600)
   OHM_DB_WAIT_TIMEOUT      seconds to wait for the database to answer (default 120)
   OHM_COLLECTSTATIC        0 to skip collectstatic (default 1)
+  OHM_IMPORT_SYMBOLS       0 to skip the symbol import (default 1; it skips unchanged libraries)
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def main() -> int:
     with database_lock(connection, lock_timeout):
         log(f"lock held after {time.monotonic() - started:.1f}s ({connection.vendor})")
         call_command("migrate", interactive=False, verbosity=1)
+        if os.environ.get("OHM_IMPORT_SYMBOLS", "1") != "0":
+            call_command("import_symbols", verbosity=1)
         if os.environ.get("OHM_COLLECTSTATIC", "1") != "0":
             call_command("collectstatic", interactive=False, verbosity=0)
     log("done")
