@@ -65,7 +65,3 @@ def get_kind(name: str) -> JobKind:
         return _registry[name]
     except KeyError:
         raise UnknownJobKind(name) from None
-
-
-def all_kinds() -> list[JobKind]:
-    return sorted(_registry.values(), key=lambda k: k.name)
