@@ -49,6 +49,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """The smallest screen the apps are made for (1280 x 800), and a clipboard the page may use."""
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -74,8 +74,8 @@ describe("EdaApp", () => {
       "toolbar-open",
       "toolbar-save",
       "examples-menu",
-      "export-svg",
-      "export-png",
+      "export-sheet-svg",
+      "export-sheet-png",
     ]) {
       expect(screen.getByTestId(id)).toBeTruthy();
     }

@@ -325,6 +325,7 @@ export function SourceEditor({
       <label className="oc-inline">
         <input
           type="checkbox"
+          data-testid="source-ac"
           checked={draft.acOn}
           onChange={(event) => setDraft({ ...draft, acOn: event.target.checked })}
         />
@@ -335,6 +336,7 @@ export function SourceEditor({
           <label>
             Magnitude
             <input
+              data-testid="source-ac-magnitude"
               value={draft.acMagnitude}
               onChange={(event) => setDraft({ ...draft, acMagnitude: event.target.value })}
             />
@@ -342,6 +344,7 @@ export function SourceEditor({
           <label>
             Phase (°)
             <input
+              data-testid="source-ac-phase"
               value={draft.acPhase}
               onChange={(event) => setDraft({ ...draft, acPhase: event.target.value })}
             />

@@ -1,4 +1,4 @@
-/** The editor's toolbar: the file menu (New, Open, Save, Examples, export), undo and redo. */
+/** The editor's toolbar: the file menu (New, Open, Save, Examples, export, print), undo and redo. */
 import { useRef, useState, useSyncExternalStore } from "react";
 import type { Schematic } from "@ohmcloud/canvas";
 import type { EditorStore } from "./editor-store";
@@ -13,6 +13,8 @@ export interface ToolbarProps {
   readonly onSave: () => void;
   readonly onExportSvg: () => void;
   readonly onExportPng: () => void;
+  /** Prints the sheet with its title block (the print stylesheet shows nothing else). */
+  readonly onPrint?: () => void;
 }
 
 const DISCARD = "Discard the unsaved changes to this schematic?";
@@ -37,6 +39,7 @@ export function FileMenu({
   onSave,
   onExportSvg,
   onExportPng,
+  onPrint,
 }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -111,12 +114,17 @@ export function FileMenu({
           </ul>
         )}
       </div>
-      <button type="button" data-testid="export-svg" onClick={onExportSvg}>
+      <button type="button" data-testid="export-sheet-svg" onClick={onExportSvg}>
         Export SVG
       </button>
-      <button type="button" data-testid="export-png" onClick={onExportPng}>
+      <button type="button" data-testid="export-sheet-png" onClick={onExportPng}>
         Export PNG
       </button>
+      {onPrint !== undefined && (
+        <button type="button" data-testid="toolbar-print" onClick={onPrint}>
+          Print…
+        </button>
+      )}
       {message !== null && (
         <span className="oc-error" role="alert">
           {message}

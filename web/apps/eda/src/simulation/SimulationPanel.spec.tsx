@@ -81,15 +81,17 @@ function setup(props: { schematic?: unknown } = { schematic }) {
   const api = new FakeSimulations();
   const onResult = vi.fn();
   const onFocusDiagnostic = vi.fn();
+  const onDiagnostics = vi.fn();
   render(
     <SimulationPanel
       {...props}
       api={api}
       onResult={onResult}
       onFocusDiagnostic={onFocusDiagnostic}
+      onDiagnostics={onDiagnostics}
     />,
   );
-  return { api, onResult, onFocusDiagnostic };
+  return { api, onResult, onFocusDiagnostic, onDiagnostics };
 }
 
 const status = () => screen.getByTestId("simulation-status").textContent ?? "";
@@ -246,6 +248,24 @@ describe("SimulationPanel runs", () => {
     expect(screen.getByTestId("analysis-error-stop").textContent).toBe("stop is too far");
     expect(screen.getByTestId("diagnostic-0").textContent).toContain("R1 is not simulatable");
     expect(status()).toMatch(/^Refused/);
+  });
+
+  it("reports the ERC findings of a refused run so the canvas can mark them", async () => {
+    const { api, onDiagnostics } = setup();
+    fireEvent.click(screen.getByTestId("run-simulation"));
+    await act(async () =>
+      api.submitReply.reject(
+        new ApiError(400, [
+          { message: "The circuit has no ground.", severity: "error", code: "no_ground" },
+        ]),
+      ),
+    );
+    expect(onDiagnostics).toHaveBeenLastCalledWith([
+      expect.objectContaining({ source: "erc", code: "no_ground", severity: "error" }),
+    ]);
+    // A new run clears them until it has its own.
+    fireEvent.click(screen.getByTestId("run-simulation"));
+    expect(onDiagnostics).toHaveBeenLastCalledWith([]);
   });
 });
 

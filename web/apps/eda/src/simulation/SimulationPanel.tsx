@@ -8,6 +8,7 @@ import {
 } from "@ohmcloud/api-client";
 import {
   useEffect,
+  useEffectEvent,
   useId,
   useMemo,
   useRef,
@@ -72,6 +73,11 @@ export interface SimulationPanelProps {
   onResult(result: Simulation, meta: SimulationResultMeta): void;
   /** A diagnostic was clicked: highlight its component, pin, wire or line. */
   onFocusDiagnostic?(diagnostic: PanelDiagnostic): void;
+  /**
+   * The diagnostics shown changed: ERC findings of a refused run, of a netlist preview, or of a finished
+   * run (so the canvas can mark the parts and pins they concern without waiting for a click).
+   */
+  onDiagnostics?(diagnostics: readonly PanelDiagnostic[]): void;
   /** Defaults to the real API on the same origin. */
   api?: SimulationsService;
   /** Cut every curve to at most this many points (default 2000). */
@@ -119,6 +125,7 @@ export function SimulationPanel({
   schematic,
   onResult,
   onFocusDiagnostic,
+  onDiagnostics,
   api: injectedApi,
   points = 2000,
   initialAnalyses,
@@ -157,6 +164,12 @@ export function SimulationPanel({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [busy]);
+
+  // Tell the page what is shown, whatever changed it (a run, a refusal, a preview, a new run clearing it).
+  const reportDiagnostics = useEffectEvent((shown: readonly PanelDiagnostic[]) =>
+    onDiagnostics?.(shown),
+  );
+  useEffect(() => reportDiagnostics(diagnostics), [diagnostics]);
 
   // Stop waiting (not the server's job) when the panel goes away.
   useEffect(() => () => active.current?.controller.abort(), []);

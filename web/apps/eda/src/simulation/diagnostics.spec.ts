@@ -28,6 +28,15 @@ describe("diagnostics", () => {
     ]);
   });
 
+  it("treats the ERC findings of a refused schematic run as findings", () => {
+    const [finding, other] = fromErrors([
+      { message: "No ground", severity: "error", code: "no_ground", net: "N$1" },
+      { message: "Too many requests" },
+    ]);
+    expect(finding).toMatchObject({ source: "erc", code: "no_ground", net: "N$1" });
+    expect(other).toMatchObject({ source: "request", severity: "error" });
+  });
+
   it("describes what a diagnostic points at", () => {
     const base = { source: "erc", severity: "error", message: "m" } as const;
     expect(describeTarget({ ...base, reference: "R1", pin: "2" })).toBe("R1 pin 2");

@@ -32,10 +32,13 @@ export function fromNgspice(diagnostics: readonly Diagnostic[] | undefined): Pan
   return (diagnostics ?? []).map((diagnostic) => ({ source: "ngspice", ...diagnostic }));
 }
 
-/** The errors of a refused request (400 and others): all errors. */
+/**
+ * The errors of a refused request (400 and others): all errors. Those with an ERC code are the schematic
+ * check's findings (a refused schematic simulation), so the canvas marks them like any other finding.
+ */
 export function fromErrors(details: readonly ApiErrorDetail[]): PanelDiagnostic[] {
   return details.map((detail) => ({
-    source: "request",
+    source: detail.code !== undefined ? "erc" : "request",
     ...detail,
     severity: detail.severity === "warning" ? "warning" : "error",
   }));
