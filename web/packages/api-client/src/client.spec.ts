@@ -150,6 +150,22 @@ describe("ApiClient", () => {
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/could not reach the OhmCloud server/i);
   });
+
+  it("aborts the request itself with the caller's signal, rejecting with its reason", async () => {
+    let seen: AbortSignal | undefined;
+    const hanging = (_input: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        seen = init.signal ?? undefined;
+        init.signal?.addEventListener("abort", () => reject(new TypeError("fetch aborted")));
+      });
+    const client = new ApiClient({ fetch: hanging, readCookies: () => "" });
+    const controller = new AbortController();
+    const waiting = client.get("/api/simulations/x?wait=25", { signal: controller.signal });
+    expect(seen).toBe(controller.signal);
+    const reason = new DOMException("stopped", "AbortError");
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+  });
 });
 
 describe("readCookie", () => {

@@ -13,6 +13,11 @@ export interface ApiClientOptions {
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+export interface RequestOptions {
+  /** Aborts the request itself (a long-poll the page no longer waits for): it rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(["GET"]);
 const CSRF_COOKIE = "csrftoken";
 const CSRF_HEADER = "X-CSRFToken";
@@ -34,21 +39,27 @@ export class ApiClient {
     this.readCookies = readCookies;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>("GET", path);
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("GET", path, undefined, options);
   }
 
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>("POST", path, body);
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>("POST", path, body, options);
   }
 
   /**
    * Sends one request and returns the parsed JSON body (`undefined` for an empty one).
    * Throws `ApiError` for error statuses, unreadable bodies and network failures.
    */
-  async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    { signal }: RequestOptions = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json" };
     const init: RequestInit = { method, headers, credentials: "same-origin" };
+    if (signal !== undefined) init.signal = signal;
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -62,7 +73,8 @@ export class ApiClient {
     let response: Response;
     try {
       response = await this.fetchImpl(this.baseUrl + path, init);
-    } catch {
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
       throw new ApiError(0, [
         { message: "Could not reach the OhmCloud server. Check your connection and try again." },
       ]);
