@@ -10,6 +10,9 @@ import {
   setLabelText,
   setProperty,
   setReference,
+  setSheet,
+  setTitleBlock,
+  setUnit,
   setValue,
 } from "./commands";
 import { History } from "./history";
@@ -236,5 +239,27 @@ describe("commands undo and redo exactly", () => {
       text: "out",
     });
     expect(() => setValue(scene, "w1", "1k")).toThrow(/no component/);
+  });
+
+  it("set the unit of a multi-unit part", () => {
+    expect(component(roundTrip(scene, setUnit(scene, "q1", 2)), "q1").unit).toBe(2);
+  });
+
+  it("set the sheet and the title block, absent before and present after", () => {
+    const sheet = roundTrip(scene, setSheet(scene, { size: "A3", orientation: "portrait" }));
+    expect(sheet.schematic.sheet).toEqual({ size: "A3", orientation: "portrait" });
+    const titled = roundTrip(sheet, setTitleBlock(sheet, { title: "RC", revision: "B" }));
+    expect(titled.schematic.title_block).toEqual({ title: "RC", revision: "B" });
+    const dated = roundTrip(titled, setTitleBlock(titled, { date: "2026-11-28" }));
+    expect(dated.schematic.title_block).toEqual({ title: "RC", revision: "B", date: "2026-11-28" });
+  });
+
+  it("merge typing into a title block field into one entry that undoes to the start", () => {
+    const history = new History(scene);
+    for (const title of ["R", "RC", "RC f"]) {
+      history.do({ ...setTitleBlock(history.scene, { title }), mergeKey: "title" });
+    }
+    expect(history.scene.schematic.title_block).toEqual({ title: "RC f" });
+    expect(history.undo().schematic).toStrictEqual(scene.schematic);
   });
 });

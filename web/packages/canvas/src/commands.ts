@@ -1,6 +1,15 @@
 import type { Change, SceneItem } from "./scene";
 import { anchorPoints, invertChanges, KIND_FIELDS, Scene, withItem } from "./scene";
-import type { Component, Label, Mirror, Rotation, SymbolLookup, XY } from "./schematic";
+import type {
+  Component,
+  Label,
+  Mirror,
+  Rotation,
+  Sheet,
+  SymbolLookup,
+  TitleBlock,
+  XY,
+} from "./schematic";
 import { boxAround, MIRRORS, placedPins, placementMatrix, ROTATIONS } from "./schematic";
 import { snapToPitch } from "./grid";
 
@@ -24,10 +33,22 @@ export function revertCommand(scene: Scene, command: Command): Scene {
   return scene.apply(invertChanges(command.changes));
 }
 
-/** `later` folded into `earlier`: replacements of one item keep the first `before` and the last `after`. */
+/**
+ * `later` folded into `earlier`: replacements of one item, and edits of the document's settings, keep the
+ * first `before` and the last `after`.
+ */
 export function mergeCommands(earlier: Command, later: Command): Command {
   const all = [...earlier.changes, ...later.changes];
   const merged = { ...earlier, changes: all };
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (
+    first?.op === "document" &&
+    last?.op === "document" &&
+    all.every((c) => c.op === "document")
+  ) {
+    return { ...earlier, changes: [{ op: "document", before: first.before, after: last.after }] };
+  }
   if (!all.every((change) => change.op === "replace")) return merged;
   const byId = new Map<string, { before: SceneItem; after: SceneItem }>();
   for (const change of all) {
@@ -285,6 +306,30 @@ export function setProperty(
   if (value === undefined) delete properties[name];
   else properties[name] = value;
   return setComponentFields(scene, id, { properties }, "Set property");
+}
+
+/** Sets the sheet's size and orientation (an undoable edit like any other). */
+export function setSheet(scene: Scene, sheet: Sheet): Command {
+  const before = scene.schematic.sheet;
+  return {
+    label: "Set sheet",
+    changes: [{ op: "document", before: { sheet: before }, after: { sheet } }],
+  };
+}
+
+/** Sets the title block's fields; typing into one field merges into one history entry per field. */
+export function setTitleBlock(scene: Scene, fields: Partial<TitleBlock>): Command {
+  const before = scene.schematic.title_block;
+  const after = { ...before, ...fields };
+  return {
+    label: "Set title block",
+    changes: [{ op: "document", before: { title_block: before }, after: { title_block: after } }],
+  };
+}
+
+/** Sets a component's unit (of a multi-unit symbol such as a dual op amp): its pins change with it. */
+export function setUnit(scene: Scene, id: string, unit: number): Command {
+  return setComponentFields(scene, id, { unit }, "Set unit");
 }
 
 /** Sets a label's text. */

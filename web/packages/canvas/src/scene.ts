@@ -35,7 +35,11 @@ export const ITEM_KINDS: readonly ItemKind[] = [
 export type Change =
   | { readonly op: "insert"; readonly entry: SceneItem; readonly index: number }
   | { readonly op: "remove"; readonly entry: SceneItem; readonly index: number }
-  | { readonly op: "replace"; readonly before: SceneItem; readonly after: SceneItem };
+  | { readonly op: "replace"; readonly before: SceneItem; readonly after: SceneItem }
+  | { readonly op: "document"; readonly before: DocumentFields; readonly after: DocumentFields };
+
+/** The document's own settings (not items): its sheet and title block, edited like any item. */
+export type DocumentFields = Pick<Schematic, "sheet" | "title_block">;
 
 interface Located {
   readonly kind: ItemKind;
@@ -98,6 +102,7 @@ export class Scene {
   apply(changes: readonly Change[]): Scene {
     if (changes.length === 0) return this;
     const arrays = new Map<ItemKind, unknown[]>();
+    let document: DocumentFields = {};
     const array = (kind: ItemKind): unknown[] => {
       let found = arrays.get(kind);
       if (found === undefined) {
@@ -107,7 +112,9 @@ export class Scene {
       return found;
     };
     for (const change of changes) {
-      if (change.op === "insert") {
+      if (change.op === "document") {
+        document = { ...document, ...change.after };
+      } else if (change.op === "insert") {
         array(change.entry.kind).splice(change.index, 0, change.entry.item);
       } else if (change.op === "remove") {
         const items = array(change.entry.kind);
@@ -124,8 +131,11 @@ export class Scene {
         items[index] = change.after.item;
       }
     }
-    const next: Record<string, unknown> = { ...this.schematic };
+    const next: Record<string, unknown> = { ...this.schematic, ...document };
     for (const [kind, items] of arrays) next[KIND_FIELDS[kind]] = items;
+    for (const key of ["sheet", "title_block"] as const) {
+      if (key in next && next[key] === undefined) delete next[key];
+    }
     return new Scene(next as unknown as Schematic);
   }
 
@@ -154,6 +164,8 @@ export function invertChanges(changes: readonly Change[]): Change[] {
     .map((change): Change => {
       if (change.op === "insert") return { op: "remove", entry: change.entry, index: change.index };
       if (change.op === "remove") return { op: "insert", entry: change.entry, index: change.index };
+      if (change.op === "document")
+        return { op: "document", before: change.after, after: change.before };
       return { op: "replace", before: change.after, after: change.before };
     })
     .reverse();

@@ -13,15 +13,23 @@ const PARTS: Component[] = [
   { id: "r1", symbol: "Device:R", position: [1000, 1000], reference: "R1", value: "1k" },
   { id: "v1", symbol: "Simulation_SPICE:VDC", position: [0, 1000], reference: "V1", value: "dc 5" },
   { id: "d1", symbol: "Diode:1N4007", position: [2000, 1000], reference: "D1", value: "1N4007" },
+  {
+    id: "u1",
+    symbol: "Amplifier_Operational:LM358",
+    position: [3000, 1000],
+    reference: "U1",
+    value: "LM358",
+    unit: 1,
+  },
 ];
 
-function setup(select: string) {
+function setup(select?: string) {
   const symbols = new SymbolStore(undefined, TEST_SYMBOLS);
   const store = new EditorStore(
     Scene.from({ format: "ohmcloud-schematic", version: 1, components: PARTS }),
     symbols.lookup,
   );
-  store.select(new Selection([select]));
+  store.select(new Selection(select === undefined ? [] : [select]));
   render(<PropertiesPanel store={store} symbols={symbols} />);
   const value = (id: string) => (store.scene.get(id)?.item as Component).value;
   return { store, value };
@@ -32,6 +40,37 @@ describe("PropertiesPanel", () => {
     const { store } = setup("r1");
     act(() => store.select(new Selection(["r1", "v1"])));
     expect(screen.getByTestId("properties-panel").textContent).toContain("2 items selected");
+  });
+
+  it("picks the unit of a multi-unit part, undoably", () => {
+    const { store } = setup("u1");
+    const unit = () => (store.scene.get("u1")?.item as Component).unit;
+    const picker = screen.getByTestId("property-unit") as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(["A of 2", "B of 2"]);
+    fireEvent.change(picker, { target: { value: "2" } });
+    expect(unit()).toBe(2);
+    act(() => store.undo());
+    expect(unit()).toBe(1);
+    act(() => store.select(new Selection(["r1"])));
+    expect(screen.queryByTestId("property-unit")).toBeNull();
+  });
+
+  it("edits the sheet and the title block when nothing is selected", () => {
+    const { store } = setup();
+    expect((screen.getByTestId("sheet-size") as HTMLSelectElement).value).toBe("A4");
+    fireEvent.change(screen.getByTestId("sheet-size"), { target: { value: "A3" } });
+    fireEvent.change(screen.getByTestId("sheet-orientation"), { target: { value: "portrait" } });
+    expect(store.scene.schematic.sheet).toEqual({ size: "A3", orientation: "portrait" });
+    const title = screen.getByTestId("title-block-title");
+    fireEvent.change(title, { target: { value: "R" } });
+    fireEvent.change(title, { target: { value: "RC filter" } });
+    fireEvent.blur(title);
+    expect(store.scene.schematic.title_block).toEqual({ title: "RC filter" });
+    act(() => store.undo()); // the typing was one step
+    expect(store.scene.schematic.title_block).toBeUndefined();
+    expect((screen.getByTestId("title-block-title") as HTMLInputElement).value).toBe("");
+    act(() => store.undo());
+    expect(store.scene.schematic.sheet).toEqual({ size: "A3", orientation: "landscape" });
   });
 
   it.each(["4k7", "10u", "1meg", "2.2kΩ"])(

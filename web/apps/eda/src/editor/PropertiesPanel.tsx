@@ -1,8 +1,19 @@
 /**
  * Edits the one selected component: reference, value (checked with the SI parser as you type), a source's
- * waveform, a part's model. Every change goes through the core as an undoable command.
+ * waveform, a part's model, the unit of a multi-unit part; with nothing selected, the document's sheet and
+ * title block. Every change goes through the core as an undoable command.
  */
-import { setReference, setValue, type Component } from "@ohmcloud/canvas";
+import {
+  setReference,
+  setSheet,
+  setTitleBlock,
+  setUnit,
+  setValue,
+  type Component,
+  type Schematic,
+  type Sheet,
+  type TitleBlock,
+} from "@ohmcloud/canvas";
 import { useState, useSyncExternalStore } from "react";
 import {
   parseSi,
@@ -89,13 +100,99 @@ export function PropertiesPanel({ store, symbols }: PropertiesPanelProps) {
           component={entry.item}
           detail={symbols.detail(entry.item.symbol)}
         />
+      ) : ids.length > 1 ? (
+        <p className="oc-muted">{ids.length} items selected.</p>
       ) : (
-        <p className="oc-muted">
-          {ids.length > 1 ? `${ids.length} items selected.` : "Select a part to edit it."}
-        </p>
+        <DocumentForm key={revision} store={store} schematic={scene.schematic} />
       )}
     </section>
   );
+}
+
+const SHEET_SIZES: readonly NonNullable<Sheet["size"]>[] = ["A5", "A4", "A3", "A2", "A1"];
+const TITLE_FIELDS: readonly { key: "title" | "date" | "revision" | "company"; label: string }[] = [
+  { key: "title", label: "Title" },
+  { key: "date", label: "Date" },
+  { key: "revision", label: "Revision" },
+  { key: "company", label: "Company" },
+];
+
+/** The sheet (size, orientation) and the title block, shown when nothing is selected. */
+function DocumentForm({ store, schematic }: { store: EditorStore; schematic: Schematic }) {
+  const sheet = {
+    size: schematic.sheet?.size ?? "A4",
+    orientation: schematic.sheet?.orientation ?? "landscape",
+  };
+  const [titles, setTitles] = useState<TitleBlock>(schematic.title_block ?? {});
+  return (
+    <form
+      className="oc-form"
+      data-testid="document-form"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <p className="oc-muted">Select a part to edit it. The sheet:</p>
+      <div className="oc-row">
+        <label>
+          Size
+          <select
+            data-testid="sheet-size"
+            value={sheet.size}
+            onChange={(event) =>
+              store.dispatch(
+                setSheet(store.scene, { ...sheet, size: event.target.value as Sheet["size"] }),
+              )
+            }
+          >
+            {SHEET_SIZES.map((size) => (
+              <option key={size}>{size}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Orientation
+          <select
+            data-testid="sheet-orientation"
+            value={sheet.orientation}
+            onChange={(event) =>
+              store.dispatch(
+                setSheet(store.scene, {
+                  ...sheet,
+                  orientation: event.target.value as Sheet["orientation"],
+                }),
+              )
+            }
+          >
+            <option value="landscape">landscape</option>
+            <option value="portrait">portrait</option>
+          </select>
+        </label>
+      </div>
+      {TITLE_FIELDS.map(({ key, label }) => (
+        <label key={key}>
+          {label}
+          <input
+            data-testid={`title-block-${key}`}
+            value={titles[key] ?? ""}
+            maxLength={200}
+            onChange={(event) => {
+              const text = event.target.value;
+              setTitles({ ...titles, [key]: text });
+              store.dispatch({
+                ...setTitleBlock(store.scene, { [key]: text }),
+                mergeKey: `title-${key}`,
+              });
+            }}
+            onBlur={() => store.seal()}
+          />
+        </label>
+      ))}
+    </form>
+  );
+}
+
+/** "A", "B", … as KiCad names the units of a multi-unit symbol. */
+export function unitName(unit: number): string {
+  return unit >= 1 && unit <= 26 ? String.fromCharCode(64 + unit) : String(unit);
 }
 
 function ComponentForm({
@@ -126,6 +223,24 @@ function ComponentForm({
         {component.symbol}
         {detail?.description ? ` — ${detail.description}` : ""}
       </p>
+      {(detail?.unit_count ?? 1) > 1 && (
+        <label>
+          Unit
+          <select
+            data-testid="property-unit"
+            value={component.unit ?? 1}
+            onChange={(event) =>
+              store.dispatch(setUnit(store.scene, component.id, Number(event.target.value)))
+            }
+          >
+            {Array.from({ length: detail?.unit_count ?? 1 }, (_, i) => i + 1).map((unit) => (
+              <option key={unit} value={unit}>
+                {unitName(unit)} of {detail?.unit_count}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         Reference
         <input

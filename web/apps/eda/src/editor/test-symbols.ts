@@ -142,4 +142,67 @@ export const GROUND: ComponentDetail = detail("power:GND", "#PWR", {
   },
 });
 
-export const TEST_SYMBOLS: readonly ComponentDetail[] = [RESISTOR, VOLTAGE_SOURCE, DIODE, GROUND];
+/** Two op amps in one package (units A and B) sharing the supply pins (unit 0), like KiCad's LM358. */
+export const DUAL_OPAMP: ComponentDetail = detail("Amplifier_Operational:LM358", "U", {
+  value: "LM358",
+  unit_count: 2,
+  pin_count: 8,
+  spice: { prefix: "X", model_from_value: true },
+  geometry: {
+    unit_count: 2,
+    bounds: { x0: -200, y0: -200, x1: 200, y1: 200 },
+    units: [
+      {
+        unit: 0,
+        graphics: [],
+        pins: [pin("8", "V+", -100, 300, 270, 100), pin("4", "V-", -100, -300, 90, 100)],
+      },
+      {
+        unit: 1,
+        graphics: [
+          {
+            kind: "polyline",
+            points: [
+              [-200, 200],
+              [200, 0],
+              [-200, -200],
+              [-200, 200],
+            ],
+          },
+        ],
+        pins: [
+          pin("3", "+", -300, 100, 0, 100),
+          pin("2", "-", -300, -100, 0, 100),
+          pin("1", "~", 300, 0, 180, 100),
+        ],
+      },
+      {
+        unit: 2,
+        graphics: [
+          {
+            kind: "polyline",
+            points: [
+              [-200, 200],
+              [200, 0],
+              [-200, -200],
+              [-200, 200],
+            ],
+          },
+        ],
+        pins: [
+          pin("5", "+", -300, 100, 0, 100),
+          pin("6", "-", -300, -100, 0, 100),
+          pin("7", "~", 300, 0, 180, 100),
+        ],
+      },
+    ],
+  },
+});
+
+export const TEST_SYMBOLS: readonly ComponentDetail[] = [
+  RESISTOR,
+  VOLTAGE_SOURCE,
+  DIODE,
+  GROUND,
+  DUAL_OPAMP,
+];
