@@ -1,10 +1,15 @@
 /**
  * The results of a simulation: a tab per plot, tables for operating point, .tf, .sens and .pz,
- * uPlot charts for sweeps (Bode panes for AC and noise) with trace toggles, zoom, two cursors,
- * CSV/PNG export and the previous run drawn dashed underneath.
+ * uPlot charts for sweeps (Bode panes for AC and noise; a curve per outer value for nested .dc
+ * sweeps) with trace toggles, probed traces, zoom, two cursors (placed by click, key or typed
+ * position), CSV/PNG export and the previous run drawn dashed underneath.
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type uPlot from "uplot";
+import { xRange } from "./cursor-position";
+import { CursorPositionInput } from "./CursorPositionInput";
+import { nestedShape, outerSweep, type OuterSweep } from "./nested-sweep";
+import { newlyProbed, plotForProbes, withProbed } from "./probed-traces";
 import "./results.css";
 import {
   COMPLEX_MODES,
@@ -39,7 +44,17 @@ export interface ResultsViewProps {
   onLoadFull?: () => void;
   /** The plot shown first (by name); the first plot otherwise. */
   initialPlot?: string;
+  /**
+   * Vector names that must be drawn (probes on the schematic): added to the shown plot's traces
+   * when it holds them; a newly probed name the shown plot lacks brings up a plot that has it.
+   * Names no plot holds are ignored here (the caller reports them).
+   */
+  probed?: readonly string[];
+  /** The netlist that ran: names the outer source and values of nested `.dc` sweeps. */
+  netlist?: string;
 }
+
+const NO_NAMES: readonly string[] = [];
 
 /** The default traces of each plot object, kept so that they stay the same array between renders. */
 const defaults = new WeakMap<ResultPlot, string[]>();
@@ -53,13 +68,42 @@ function defaultTraces(plot: ResultPlot): string[] {
   return names;
 }
 
-export function ResultsView({ result, previous, onLoadFull, initialPlot }: ResultsViewProps) {
+export function ResultsView({
+  result,
+  previous,
+  onLoadFull,
+  initialPlot,
+  probed = NO_NAMES,
+  netlist,
+}: ResultsViewProps) {
   const plots = useMemo(() => result?.plots ?? [], [result]);
   const [selected, setSelected] = useState<string | undefined>(initialPlot);
   const [visibleByPlot, setVisibleByPlot] = useState<Record<string, string[]>>({});
   const [mode, setMode] = useState<ComplexMode>("db-phase");
+  const plot = plots.find((p) => p.name === selected) ?? plots[0];
 
-  if (plots.length === 0) {
+  // Probes seen with a result on screen; a name new since then may bring up another plot.
+  const [seenProbes, setSeenProbes] = useState<readonly string[]>(NO_NAMES);
+  const probedKey = probed.join("\n");
+  if (plot && probedKey !== seenProbes.join("\n")) {
+    setSeenProbes(probed);
+    const fresh = newlyProbed(seenProbes, probed);
+    const target = plotForProbes(plots, plot, fresh);
+    if (target !== plot) setSelected(target.name);
+  }
+
+  const chosen = plot ? (visibleByPlot[plot.name] ?? defaultTraces(plot)) : NO_NAMES;
+  // Kept the same array while nothing changes, so that the charts are not rebuilt every render.
+  const visible = useMemo(
+    () => (plot ? withProbed(plot, chosen, probedKey === "" ? [] : probedKey.split("\n")) : []),
+    [plot, chosen, probedKey],
+  );
+  const outer = useMemo(
+    () => (plot ? outerSweep(plot, plots, netlist) : null),
+    [plot, plots, netlist],
+  );
+
+  if (!plot) {
     return (
       <div data-testid="results-view" className="oc-results">
         <p className="oc-empty-state" data-testid="results-empty">
@@ -69,9 +113,7 @@ export function ResultsView({ result, previous, onLoadFull, initialPlot }: Resul
     );
   }
 
-  const plot = plots.find((p) => p.name === selected) ?? plots[0]!;
   const view = viewKind(plot);
-  const visible = visibleByPlot[plot.name] ?? defaultTraces(plot);
   const cut = decimation(plot);
   const previousPlot = matchingPlot(plot, plots, previous?.plots);
 
@@ -120,9 +162,11 @@ export function ResultsView({ result, previous, onLoadFull, initialPlot }: Resul
             key={plot.name}
             plot={plot}
             previous={previousPlot}
+            outer={outer}
             visible={visible}
+            probed={probed}
             onToggle={(name) =>
-              setVisibleByPlot((all) => ({ ...all, [plot.name]: toggleTrace(plot, visible, name) }))
+              setVisibleByPlot((all) => ({ ...all, [plot.name]: toggleTrace(plot, chosen, name) }))
             }
             mode={mode}
             onMode={setMode}
@@ -191,13 +235,26 @@ function ResultTable({ plot }: { plot: ResultPlot }) {
 interface ChartViewProps {
   plot: ResultPlot;
   previous: ResultPlot | undefined;
+  /** The outer sweep of a nested .dc plot, when the netlist names it. */
+  outer: OuterSweep | null;
   visible: string[];
+  /** Traces drawn because they are probed: their toggles are locked on. */
+  probed: readonly string[];
   onToggle: (name: string) => void;
   mode: ComplexMode;
   onMode: (mode: ComplexMode) => void;
 }
 
-function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartViewProps) {
+function ChartView({
+  plot,
+  previous,
+  outer,
+  visible,
+  probed,
+  onToggle,
+  mode,
+  onMode,
+}: ChartViewProps) {
   const view = viewKind(plot);
   const [canDraw] = useState(canvasSupported);
   const [cursors, setCursors] = useState<Cursors>(NO_CURSORS);
@@ -205,10 +262,14 @@ function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartVie
   const charts = useRef(new Map<string, uPlot>());
   const syncing = useRef(false);
   const model = useMemo(
-    () => buildChartModel(plot, visible, mode, previous),
-    [plot, visible, mode, previous],
+    () => buildChartModel(plot, visible, mode, previous, outer),
+    [plot, visible, mode, previous, outer],
   );
   const reading = readouts(model, cursors);
+  const range = useMemo(() => xRange(model.xs), [model.xs]);
+  const nested = nestedShape(plot) !== null;
+  // The curves of each vector of a nested sweep, for the legend.
+  const curves = nested ? (model.panes[0]?.traces.filter((t) => !t.previous) ?? []) : [];
   const syncKey = `oc-results-${plot.name}`;
   const paneHeight = model.panes.length > 1 ? 220 : 340;
 
@@ -304,7 +365,9 @@ function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartVie
           type="button"
           className="oc-button oc-button-quiet"
           data-testid="export-csv"
-          onClick={() => download(exportFileName(plot, "csv"), csvUrl(plotCsv(plot, visible)))}
+          onClick={() =>
+            download(exportFileName(plot, "csv"), csvUrl(plotCsv(plot, visible, outer)))
+          }
         >
           Export CSV
         </button>
@@ -353,23 +416,53 @@ function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartVie
         </div>
         <fieldset className="oc-results-traces">
           <legend>Traces</legend>
-          {traces.map((v) => (
-            <label key={v.name} className="oc-results-trace">
-              <input
-                type="checkbox"
-                checked={visible.includes(v.name)}
-                onChange={() => onToggle(v.name)}
-                data-testid={`trace-toggle-${v.name}`}
-              />
-              <span
-                className="oc-results-swatch"
-                style={{ background: traceColor(plot, v.name) }}
-                aria-hidden="true"
-              />
-              {v.name}
-              {v.unit && <span className="oc-results-unit"> ({v.unit})</span>}
-            </label>
-          ))}
+          {traces.map((v) => {
+            const locked = probed.includes(v.name);
+            return (
+              <div key={v.name}>
+                <label
+                  className="oc-results-trace"
+                  title={
+                    locked ? "Probed on the schematic: remove the probe to hide it" : undefined
+                  }
+                >
+                  <input
+                    type="checkbox"
+                    checked={visible.includes(v.name)}
+                    disabled={locked}
+                    onChange={() => onToggle(v.name)}
+                    data-testid={`trace-toggle-${v.name}`}
+                  />
+                  {!nested && (
+                    <span
+                      className="oc-results-swatch"
+                      style={{ background: traceColor(plot, v.name) }}
+                      aria-hidden="true"
+                    />
+                  )}
+                  {v.name}
+                  {v.unit && <span className="oc-results-unit"> ({v.unit})</span>}
+                  {locked && <span className="oc-results-unit"> · probed</span>}
+                </label>
+                {nested && visible.includes(v.name) && (
+                  <ul className="oc-results-curves">
+                    {curves
+                      .filter((t) => t.vector === v.name)
+                      .map((t) => (
+                        <li key={t.key} data-testid={`trace-curve-${t.key}`}>
+                          <span
+                            className="oc-results-swatch"
+                            style={{ background: t.color }}
+                            aria-hidden="true"
+                          />
+                          {t.label}
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
           {previous && <p className="oc-results-hint">Dashed: the previous run.</p>}
         </fieldset>
       </div>
@@ -385,12 +478,29 @@ function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartVie
         <tbody>
           <tr>
             <th scope="row">{model.xName}</th>
-            <td data-testid="cursor-a-x">{formatReading(reading.x1, reading.xUnit)}</td>
-            <td data-testid="cursor-b-x">{formatReading(reading.x2, reading.xUnit)}</td>
-            <td data-testid="cursor-delta-x">
+            {(["a", "b"] as const).map((which) => (
+              <td
+                key={which}
+                data-testid={`cursor-${which}-x`}
+                data-value={cursors[which] ?? undefined}
+              >
+                <CursorPositionInput
+                  which={which}
+                  value={cursors[which]}
+                  range={range}
+                  unit={reading.xUnit}
+                  onPlace={(x) =>
+                    setCursors((c) =>
+                      x === null ? { ...c, [which]: null } : placeCursor(c, x, which),
+                    )
+                  }
+                />
+              </td>
+            ))}
+            <td data-testid="cursor-delta-x" data-value={reading.dx ?? undefined}>
               {formatReading(reading.dx, reading.xUnit)}
               {reading.inverseDx !== null && (
-                <span data-testid="cursor-inverse-delta-x">
+                <span data-testid="cursor-inverse-delta-x" data-value={reading.inverseDx}>
                   {" "}
                   (1/Δ {formatReading(reading.inverseDx, inverseUnit(reading.xUnit))})
                 </span>
@@ -400,9 +510,15 @@ function ChartView({ plot, previous, visible, onToggle, mode, onMode }: ChartVie
           {reading.rows.map((row) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              <td data-testid={`cursor-a-y-${row.key}`}>{formatReading(row.y1, row.unit)}</td>
-              <td data-testid={`cursor-b-y-${row.key}`}>{formatReading(row.y2, row.unit)}</td>
-              <td data-testid={`cursor-delta-y-${row.key}`}>{formatReading(row.dy, row.unit)}</td>
+              <td data-testid={`cursor-a-y-${row.key}`} data-value={row.y1 ?? undefined}>
+                {formatReading(row.y1, row.unit)}
+              </td>
+              <td data-testid={`cursor-b-y-${row.key}`} data-value={row.y2 ?? undefined}>
+                {formatReading(row.y2, row.unit)}
+              </td>
+              <td data-testid={`cursor-delta-y-${row.key}`} data-value={row.dy ?? undefined}>
+                {formatReading(row.dy, row.unit)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,10 +24,24 @@ function withAlpha(color: string, alpha: number): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? `${color}${hex}` : color;
 }
 
-function tick(value: number, unit: string): string {
+function tick(value: number | null, unit: string): string {
+  if (value === null) return "";
   if (unit === "dB" || unit === "°") return `${Number(value.toPrecision(4))}`;
   return formatSi(value, "", 3);
 }
+
+/**
+ * An x tick label. uPlot hands null for the ticks it leaves out; on a log axis only decades are
+ * labelled (the minor ticks between them would run into each other).
+ */
+function xTick(value: number | null, unit: string, logX: boolean): string {
+  if (value === null) return "";
+  if (logX && Math.abs(Math.log10(value) - Math.round(Math.log10(value))) > 1e-9) return "";
+  return formatSi(value, unit, 3);
+}
+
+/** The same right padding on every pane, so that the panes' x axes (and cursors) line up. */
+const RIGHT_PADDING = 28;
 
 export interface UPlotChartProps {
   model: ChartModel;
@@ -67,11 +81,12 @@ export function UPlotChart(props: UPlotChartProps) {
       width: element.clientWidth || 640,
       height,
       scales: { x: { time: false, distr: model.logX ? 3 : 1, log: 10 } },
+      padding: [null, RIGHT_PADDING, null, null],
       axes: [
         {
           show: showXAxis,
           label: model.xUnit ? `${model.xName} (${model.xUnit})` : model.xName,
-          values: (_u, splits) => splits.map((v) => formatSi(v, model.xUnit, 3)),
+          values: (_u, splits) => splits.map((v) => xTick(v, model.xUnit, model.logX)),
         },
         {
           label: yUnit && !pane.label.includes(yUnit) ? `${pane.label} (${yUnit})` : pane.label,

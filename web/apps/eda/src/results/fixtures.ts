@@ -61,3 +61,51 @@ export const pzPlot: ResultPlot = {
 };
 
 export const result: SimulationResult = { plots: [opPlot, tranPlot, acPlot] };
+
+/**
+ * A BJT's output characteristic as the API answered it for `.dc V1 0 2 0.5 I1 10u 30u 10u`
+ * (ngspice 39; values to 6 digits, some vectors left out): the collector sweep repeats once per
+ * base current.
+ */
+export const nestedDcNetlist = `bjt output characteristic
+V1 c 0 0
+VC c cc 0
+Q1 cc b 0 QN
+I1 0 b 10u
+.model QN NPN(BF=100 VAF=50)
+.dc V1 0 2 0.5 I1 10u 30u 10u
+.end
+`;
+
+export const nestedDcPlot: ResultPlot = {
+  name: "dc1",
+  title: "bjt output characteristic",
+  kind: "dc",
+  scale: "v-sweep",
+  dimensions: [3, 5],
+  points: 15,
+  vectors: [
+    {
+      name: "v-sweep",
+      unit: "V",
+      values: [0, 0.5, 1, 1.5, 2, 0, 0.5, 1, 1.5, 2, 0, 0.5, 1, 1.5, 2],
+    },
+    {
+      name: "v(b)",
+      unit: "V",
+      values: [
+        0.654861, 0.774738, 0.774352, 0.774232, 0.774231, 0.672789, 0.792666, 0.79228, 0.79216,
+        0.792159, 0.683276, 0.803153, 0.802768, 0.802647, 0.802646,
+      ],
+    },
+    {
+      name: "i(vc)",
+      unit: "A",
+      values: [
+        -9.90099e-6, 0.000994527, 0.00100452, 0.00101452, 0.00102452, -1.9802e-5, 0.00198834,
+        0.00200832, 0.00202831, 0.00204831, -2.9703e-5, 0.00298187, 0.00301185, 0.00304184,
+        0.00307184,
+      ],
+    },
+  ],
+};

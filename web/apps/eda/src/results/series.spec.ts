@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { acPlot, opPlot, pzPlot, tranPlot } from "./fixtures";
+import { complexViews, interpolate } from "../spice/plot-math";
+import { acPlot, nestedDcNetlist, nestedDcPlot, opPlot, pzPlot, tranPlot } from "./fixtures";
+import { outerSweep } from "./nested-sweep";
 import {
   DEFAULT_VISIBLE_TRACES,
   NO_CURSORS,
   PALETTE,
   alignedData,
   buildChartModel,
+  curveColor,
   decimation,
   defaultVisible,
   exportFileName,
@@ -309,5 +312,157 @@ describe("decimation", () => {
   it("reports cut plots only", () => {
     expect(decimation(acPlot)).toEqual({ shown: 5, total: 41 });
     expect(decimation(tranPlot)).toBeNull();
+  });
+});
+
+describe("reading between samples", () => {
+  it("reads 63.2 % of a 1 V step to four significant digits, linear in time", () => {
+    const tau = 1e-3;
+    const times = [0, 0.5e-3, 1.5e-3, 2e-3];
+    const step: typeof tranPlot = {
+      ...tranPlot,
+      vectors: [
+        { name: "time", unit: "s", values: times },
+        { name: "v(out)", unit: "V", values: times.map((t) => 1 - Math.exp(-t / tau)) },
+      ],
+    };
+    const r = readouts(buildChartModel(step, ["v(out)"]), { a: tau, b: null, next: "b" });
+    const y0 = 1 - Math.exp(-0.5);
+    const y1 = 1 - Math.exp(-1.5);
+    // Halfway between the samples at 0.5 ms and 1.5 ms: their mean, not either sample.
+    expect(r.rows[0]!.y1).toBeCloseTo((y0 + y1) / 2, 12);
+    expect(formatReading(0.6321205588, "V")).toBe("632.1 mV");
+  });
+
+  it("reads a log-x plot linearly in log10(f)", () => {
+    const model = buildChartModel(acPlot, ["v(out)"], "mag");
+    const mags = complexViews(acPlot.vectors[1]!.values, acPlot.vectors[1]!.imag).magnitude;
+    // 10^2.25 Hz lies a quarter of the way (in log f) from 100 Hz to 1 kHz.
+    const r = readouts(model, { a: 10 ** 2.25, b: null, next: "b" });
+    expect(r.rows[0]!.y1).toBeCloseTo(mags[1]! + 0.25 * (mags[2]! - mags[1]!), 12);
+  });
+
+  it("reads a Bode view in dB and phase, closer to the truth than the complex chord", () => {
+    const f = Math.sqrt(1000 * 10000); // between samples a decade apart, around the corner
+    const r = readouts(buildChartModel(acPlot, ["v(out)"]), { a: f, b: null, next: "b" });
+    const [db, phase] = [r.rows[0]!.y1!, r.rows[1]!.y1!];
+    const trueDb = -10 * Math.log10(1 + (f / 1000) ** 2);
+    const truePhase = (-Math.atan(f / 1000) * 180) / Math.PI;
+    // What interpolating the complex value and converting it afterwards would read.
+    const [re, im] = [acPlot.vectors[1]!.values, acPlot.vectors[1]!.imag!];
+    const xs = acPlot.vectors[0]!.values;
+    const cRe = interpolate(xs, re, f, { logX: true })!;
+    const cIm = interpolate(xs, im, f, { logX: true })!;
+    const chordDb = 20 * Math.log10(Math.hypot(cRe, cIm));
+    const chordPhase = (Math.atan2(cIm, cRe) * 180) / Math.PI;
+    expect(db).toBeCloseTo(-11.53, 2);
+    expect(phase).toBeCloseTo(-64.64, 2);
+    expect(Math.abs(db - trueDb)).toBeLessThan(Math.abs(chordDb - trueDb));
+    expect(Math.abs(phase - truePhase)).toBeLessThan(Math.abs(chordPhase - truePhase));
+  });
+});
+
+describe("nested .dc sweeps", () => {
+  const outer = outerSweep(nestedDcPlot, [nestedDcPlot], nestedDcNetlist);
+  const current = (k: number) => nestedDcPlot.vectors[2]!.values.slice(5 * k, 5 * k + 5);
+
+  it("draws one curve per outer value over the inner sweep", () => {
+    const model = buildChartModel(nestedDcPlot, ["i(vc)"], "db-phase", undefined, outer);
+    expect(model.xs).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(model).toMatchObject({ xName: "v-sweep", xUnit: "V", logX: false });
+    const traces = model.panes[0]!.traces;
+    expect(traces.map((t) => t.key)).toEqual(["i(vc)#1", "i(vc)#2", "i(vc)#3"]);
+    expect(traces.map((t) => t.label)).toEqual([
+      "i(vc) @ i1=10 µA",
+      "i(vc) @ i1=20 µA",
+      "i(vc) @ i1=30 µA",
+    ]);
+    expect(traces.map((t) => t.values)).toEqual([current(0), current(1), current(2)]);
+    expect(traces.every((t) => t.vector === "i(vc)" && t.unit === "A")).toBe(true);
+    expect(new Set(traces.map((t) => t.color)).size).toBe(3);
+    expect(traces[0]!.color).toBe(curveColor(nestedDcPlot, "i(vc)", 0, 3));
+  });
+
+  it("numbers the curves when the outer source is unknown", () => {
+    const model = buildChartModel(nestedDcPlot, ["v(b)", "i(vc)"]);
+    expect(model.panes[0]!.traces.map((t) => t.label)).toEqual([
+      "v(b) @ sweep 1",
+      "v(b) @ sweep 2",
+      "v(b) @ sweep 3",
+      "i(vc) @ sweep 1",
+      "i(vc) @ sweep 2",
+      "i(vc) @ sweep 3",
+    ]);
+    // Six curves, six colours.
+    expect(new Set(model.panes[0]!.traces.map((t) => t.color)).size).toBe(6);
+  });
+
+  it("reads each curve at the cursors", () => {
+    const model = buildChartModel(nestedDcPlot, ["i(vc)"], "db-phase", undefined, outer);
+    const r = readouts(model, { a: 1.25, b: 2, next: "a" });
+    expect(r.rows.map((row) => [row.key, row.label])).toEqual([
+      ["i(vc)#1", "i(vc) @ i1=10 µA"],
+      ["i(vc)#2", "i(vc) @ i1=20 µA"],
+      ["i(vc)#3", "i(vc) @ i1=30 µA"],
+    ]);
+    r.rows.forEach((row, k) => {
+      const ys = current(k);
+      expect(row.y1).toBeCloseTo((ys[2]! + ys[3]!) / 2, 15);
+      expect(row.y2).toBe(ys[4]);
+    });
+  });
+
+  it("overlays the previous run curve by curve", () => {
+    const previous = {
+      ...nestedDcPlot,
+      vectors: nestedDcPlot.vectors.map((v) => ({ ...v, values: v.values.map((x) => x * 2) })),
+    };
+    const model = buildChartModel(nestedDcPlot, ["i(vc)"], "db-phase", previous, outer);
+    const traces = model.panes[0]!.traces;
+    expect(traces.map((t) => t.key)).toEqual([
+      "i(vc)#1",
+      "i(vc)#1@previous",
+      "i(vc)#2",
+      "i(vc)#2@previous",
+      "i(vc)#3",
+      "i(vc)#3@previous",
+    ]);
+    expect(traces[1]!.label).toBe("i(vc) @ i1=10 µA (previous)");
+    // The previous inner sweep ran 0..4 V: at 0, 0.5, 1, 1.5, 2 V it read 2·i at 0, 0.25 ... 1 V.
+    const old = current(0).map((y) => y * 2);
+    expect(traces[1]!.values[2]).toBeCloseTo(old[1]!, 15);
+    // A plain previous run does not overlay a nested one.
+    const plain = buildChartModel(nestedDcPlot, ["i(vc)"], "db-phase", {
+      ...previous,
+      dimensions: undefined,
+    });
+    expect(plain.panes[0]!.traces.some((t) => t.previous)).toBe(false);
+  });
+
+  it("turns a falling sweep round, keeping each y with its x", () => {
+    const falling = {
+      ...tranPlot,
+      kind: "dc",
+      vectors: [
+        { name: "v-sweep", unit: "V", values: [2, 1, 0] },
+        { name: "v(out)", unit: "V", values: [20, 10, 0] },
+      ],
+    };
+    const model = buildChartModel(falling, ["v(out)"]);
+    expect(model.xs).toEqual([0, 1, 2]);
+    expect(model.panes[0]!.traces[0]!.values).toEqual([0, 10, 20]);
+    expect(readouts(model, { a: 1.5, b: null, next: "b" }).rows[0]!.y1).toBe(15);
+  });
+
+  it("writes the outer value at the start of every CSV row", () => {
+    const lines = plotCsv(nestedDcPlot, ["i(vc)"], outer).trimEnd().split("\n");
+    expect(lines).toHaveLength(16);
+    expect(lines[0]).toBe("i1,v-sweep,i(vc)");
+    expect(lines[1]).toBe("0.00001,0,-0.00000990099");
+    expect(lines[7]).toBe("0.00002,0.5,0.00198834");
+    expect(lines[15]).toBe("0.00003,2,0.00307184");
+    const numbered = plotCsv(nestedDcPlot, ["i(vc)"]).split("\n");
+    expect(numbered[0]).toBe("sweep,v-sweep,i(vc)");
+    expect(numbered[11]).toBe("3,0,-0.000029703");
   });
 });

@@ -5,6 +5,7 @@
  */
 import { complexViews, interpolate } from "../spice/plot-math";
 import { formatSi } from "../spice/si-value";
+import { curveLabel, curveRanges, nestedShape, type OuterSweep } from "./nested-sweep";
 import type { ResultPlot, ResultVector } from "./types";
 
 export type ViewKind = "table" | "chart" | "bode";
@@ -70,6 +71,18 @@ export function traceColor(plot: ResultPlot, name: string): string {
   return PALETTE[Math.max(0, index) % PALETTE.length]!;
 }
 
+/**
+ * The colour of curve `k` of a nested sweep's vector: each vector's family takes the next
+ * `groups` colours, so that every curve drawn differs while few are shown.
+ */
+export function curveColor(plot: ResultPlot, name: string, k: number, groups: number): string {
+  const index = Math.max(
+    0,
+    traceVectors(plot).findIndex((v) => v.name === name),
+  );
+  return PALETTE[(index * groups + k) % PALETTE.length]!;
+}
+
 /** Frequency plots use a log x axis when every frequency is positive. */
 export function hasLogX(plot: ResultPlot): boolean {
   const xs = scaleVector(plot)?.values ?? [];
@@ -88,7 +101,10 @@ export const COMPLEX_MODES: { value: ComplexMode; label: string }[] = [
 export type PaneId = "main" | "db" | "phase" | "real" | "imag" | "mag";
 
 export interface Trace {
-  /** Unique among a chart's traces: `<vector>` or `<vector>@previous`. */
+  /**
+   * Unique among a chart's traces: `<vector>`, `<vector>#<n>` for curve n (from 1) of a nested
+   * sweep, each with `@previous` for the previous run.
+   */
   key: string;
   vector: string;
   label: string;
@@ -181,53 +197,89 @@ export function matchingPlot(
 /**
  * Everything a chart draws: the scale as x and, per pane, the visible traces (converted for the
  * complex mode), each followed by the same trace of `previous` (resampled onto this run's x).
+ * A nested `.dc` sweep is drawn as one curve per outer value over the inner sweep, labelled from
+ * `outer` when it is known. Falling x values (a negative sweep step) are turned round, as uPlot
+ * wants them rising.
  */
 export function buildChartModel(
   plot: ResultPlot,
   visible: readonly string[],
   mode: ComplexMode = "db-phase",
   previous?: ResultPlot,
+  outer: OuterSweep | null = null,
 ): ChartModel {
   const view = viewKind(plot);
   const scale = scaleVector(plot);
-  const xs = scale?.values ?? [];
+  const ranges = curveRanges(plot);
+  const nested = nestedShape(plot) !== null;
+  const xs = scale?.values.slice(...ranges[0]!) ?? [];
   const logX = hasLogX(plot);
   const shown = traceVectors(plot).filter((v) => visible.includes(v.name));
   const previousScale = previous ? scaleVector(previous) : undefined;
+  // The previous run is overlaid curve by curve when both runs are nested, or both plain.
+  const previousRanges =
+    previous && (nestedShape(previous) !== null) === nested ? curveRanges(previous) : [];
   const panes = paneIds(view, mode).map((id): Pane => {
     const spec = PANE_SPECS[id];
     const traces: Trace[] = [];
     for (const vector of shown) {
-      const color = traceColor(plot, vector.name);
       const unit = spec.unit(vector);
-      traces.push({
-        key: vector.name,
-        vector: vector.name,
-        label: vector.name,
-        unit,
-        color,
-        previous: false,
-        values: finiteOrNull(spec.values(vector)),
-      });
+      const all = spec.values(vector);
       const old = previous?.vectors.find((v) => v.name === vector.name && v !== previousScale);
-      if (old && previousScale) {
+      const oldAll = old ? spec.values(old) : [];
+      ranges.forEach((range, k) => {
+        const key = nested ? `${vector.name}#${k + 1}` : vector.name;
+        const label = nested ? curveLabel(vector.name, outer, k) : vector.name;
+        const color = nested
+          ? curveColor(plot, vector.name, k, ranges.length)
+          : traceColor(plot, vector.name);
         traces.push({
-          key: `${vector.name}@previous`,
+          key,
           vector: vector.name,
-          label: `${vector.name} (previous)`,
+          label,
           unit,
           color,
-          previous: true,
-          values: resample(previousScale.values, spec.values(old), xs, logX),
+          previous: false,
+          values: finiteOrNull(all.slice(...range)),
         });
-      }
+        const oldRange = previousRanges[k];
+        if (old && previousScale && oldRange) {
+          traces.push({
+            key: `${key}@previous`,
+            vector: vector.name,
+            label: `${label} (previous)`,
+            unit,
+            color,
+            previous: true,
+            values: resample(
+              previousScale.values.slice(...oldRange),
+              oldAll.slice(...oldRange),
+              xs,
+              logX,
+            ),
+          });
+        }
+      });
     }
     const units = [...new Set(traces.map((t) => t.unit).filter((u) => u !== ""))];
     const base = spec.label(shown[0] ?? { name: "", unit: "", values: [] });
     const label = base !== "" ? base : units.join(", ");
     return { id, label, traces };
   });
-  return { xs, xName: scale?.name ?? "", xUnit: scale?.unit ?? "", logX, panes };
+  const model = { xs, xName: scale?.name ?? "", xUnit: scale?.unit ?? "", logX, panes };
+  return xs.length > 1 && xs[0]! > xs[xs.length - 1]! ? reversed(model) : model;
+}
+
+/** The model with its points in the opposite order. */
+function reversed(model: ChartModel): ChartModel {
+  return {
+    ...model,
+    xs: [...model.xs].reverse(),
+    panes: model.panes.map((pane) => ({
+      ...pane,
+      traces: pane.traces.map((t) => ({ ...t, values: [...t.values].reverse() })),
+    })),
+  };
 }
 
 /** ys over xsFrom, read at each of xsTo (linear, or linear in log x); null outside the range. */
@@ -283,7 +335,17 @@ export interface Readouts {
   rows: ReadoutRow[];
 }
 
-/** What cursors A and B read on every trace of this run (not the previous one). */
+/**
+ * What cursors A and B read on every trace of this run (not the previous one), interpolated at the
+ * cursor's x, never snapped to a sample: linearly in x, or in log10(x) on a log axis.
+ *
+ * Bode panes are read in the quantity shown (dB, unwrapped phase, re, im, |·|), not by interpolating
+ * the complex value first: dB and phase are smooth and nearly straight in log f (asymptotes are
+ * straight lines there), while the complex value turns about the origin between samples, so its
+ * chord understates |H| and drags the phase (between 1 kHz and 10 kHz of a 1 kHz low-pass it reads
+ * −8.1 dB and −50° where the truth is −10.4 dB and −72°; the dB line reads −11.5 dB and −65°).
+ * It is also the value on the line uPlot draws, so a cursor reads what it crosses.
+ */
 export function readouts(model: ChartModel, cursors: Cursors): Readouts {
   const { a, b } = cursors;
   const rows: ReadoutRow[] = [];
@@ -299,7 +361,7 @@ export function readouts(model: ChartModel, cursors: Cursors): Readouts {
       const y1 = at(a);
       const y2 = at(b);
       rows.push({
-        key: pane.id === "main" ? trace.vector : `${trace.vector}@${pane.id}`,
+        key: pane.id === "main" ? trace.key : `${trace.key}@${pane.id}`,
         vector: trace.vector,
         pane: pane.id,
         label: pane.id === "main" ? trace.label : `${trace.label} ${PANE_SUFFIX[pane.id]}`,
@@ -351,9 +413,15 @@ function csvField(text: string): string {
 
 /**
  * The plot as CSV: the scale, then each visible vector (complex ones as `name.re`, `name.im`
- * columns, as the server's data.csv), one row per point, numbers at full precision.
+ * columns, as the server's data.csv), one row per point, numbers at full precision. A nested sweep
+ * starts each row with its outer value (named after the outer source, else `sweep` and the curve's
+ * number from 1), so that every row stands alone.
  */
-export function plotCsv(plot: ResultPlot, visible?: readonly string[]): string {
+export function plotCsv(
+  plot: ResultPlot,
+  visible?: readonly string[],
+  outer: OuterSweep | null = null,
+): string {
   const scale = scaleVector(plot);
   const vectors = [
     ...(scale && viewKind(plot) !== "table" ? [scale] : []),
@@ -363,6 +431,15 @@ export function plotCsv(plot: ResultPlot, visible?: readonly string[]): string {
   ];
   const header: string[] = [];
   const columns: (readonly number[])[] = [];
+  const shape = nestedShape(plot);
+  if (shape) {
+    header.push(outer?.source ?? "sweep");
+    columns.push(
+      curveRanges(plot).flatMap(([start, end], k) =>
+        Array.from({ length: end - start }, () => outer?.values[k] ?? k + 1),
+      ),
+    );
+  }
   for (const v of vectors) {
     if (v.imag) {
       header.push(`${v.name}.re`, `${v.name}.im`);
