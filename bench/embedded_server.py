@@ -32,8 +32,9 @@ def call(url: str, body: dict | None = None, token: str | None = None, raw: bool
 
 
 @contextlib.contextmanager
-def embedded_server(worker_concurrency: int = 2):
-    """Yield (base_url, api_token) of a fresh server with its own data folder."""
+def embedded_server(worker_concurrency: int = 2, libraries: tuple[str, ...] = ()):
+    """Yield (base_url, api_token) of a fresh server with its own data folder, holding the KiCad symbol
+    `libraries` named (none by default: most benchmarks need no symbols)."""
     var = Path(tempfile.mkdtemp(prefix="ohm-bench-"))
     password = secrets.token_urlsafe(16)
     env = {**os.environ, "OHM_VAR_DIR": str(var), "DJANGO_SUPERUSER_PASSWORD": password}
@@ -41,6 +42,8 @@ def embedded_server(worker_concurrency: int = 2):
         env.pop(key, None)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v", "0"], cwd=SERVER, env=env, check=True)
+    if libraries:
+        subprocess.run([*manage, "import_symbols", "-v", "0", *libraries], cwd=SERVER, env=env, check=True)
     subprocess.run(
         [*manage, "createsuperuser", "--noinput", "--username", "bench", "--email", "bench@example.org"],
         cwd=SERVER, env=env, check=True, capture_output=True,

@@ -72,7 +72,7 @@ def test_rc_low_pass_built_with_the_mouse_simulates_as_theory_says(page: Page, e
     page.keyboard.press("g")
     page.mouse.move(*at(0.55, 0.68))
     page.mouse.click(*at(0.55, 0.68))
-    for reference in ("V1", "R1", "C1", "#PWR1", "#PWR2"):
+    for reference in ("V1", "R1", "C1", "#PWR01", "#PWR02"):
         expect(page.get_by_test_id(f"component-{reference}")).to_have_count(1)
 
     # Zoom to the parts so the pins are big enough to hit.
@@ -82,15 +82,18 @@ def test_rc_low_pass_built_with_the_mouse_simulates_as_theory_says(page: Page, e
 
     wire(page, "pin-V1-1", "pin-R1-1")
     wire(page, "pin-R1-2", "pin-C1-1")
-    wire(page, "pin-V1-2", "pin-#PWR1-1")
-    wire(page, "pin-C1-2", "pin-#PWR2-1")
+    wire(page, "pin-V1-2", "pin-#PWR01-1")
+    wire(page, "pin-C1-2", "pin-#PWR02-1")
     expect(page.locator("[data-testid^=wire-]")).to_have_count(4)
 
     # Name the output net with a label on C1's top pin.
     page.keyboard.press("l")
+    expect(page.get_by_test_id("schematic-canvas")).to_have_attribute("data-mode", "label")
     page.mouse.click(*centre(page.get_by_test_id("pin-C1-1")))
-    page.get_by_label("Net label text").fill("out")
+    expect(page.get_by_label("Net label text")).to_be_focused()
+    page.keyboard.type("out")
     page.keyboard.press("Enter")
+    page.keyboard.press("Escape")  # the label tool stays on for the next label until Escape
     expect(page.locator("[data-testid^=label-]")).to_have_count(1)
 
     # Values: R and C typed with SI prefixes; the source is a 0 → 1 V step with AC 1 for the sweep.
@@ -130,7 +133,7 @@ def test_rc_low_pass_built_with_the_mouse_simulates_as_theory_says(page: Page, e
     # Transient: a click on the chart puts cursor A down; typing t = RC puts it exactly there.
     page.get_by_test_id("plot-tab-tran1").click()
     expect(page.get_by_test_id("trace-toggle-v(out)")).to_be_checked()
-    page.mouse.click(*centre(page.locator(".oc-results-charts canvas").last))
+    page.locator(".oc-results-charts .u-over").first.click()  # scrolls the chart into view, clicks its middle
     expect(page.get_by_test_id("cursor-a-x")).to_have_attribute("data-value", re.compile(r"\d"))
     set_cursor(page, "a", "100u")
     assert math.isclose(cursor_reading(page, "cursor-a-x"), TAU, rel_tol=1e-9)

@@ -19,6 +19,7 @@ def open_example(page: Page, url: str, slug: str) -> dict:
     document = json.loads((EXAMPLES / f"{slug}.json").read_text())
     for component in document["schematic"]["components"]:
         expect(page.get_by_test_id(f"component-{component['reference']}")).to_have_count(1)
+    expect(page.locator("[data-role=loading-symbol]")).to_have_count(0)  # real symbols drawn: clicks hit them
     return document
 
 

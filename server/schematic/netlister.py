@@ -90,6 +90,8 @@ def netlist(
     lines += [f".include {name}" for name in sorted(includes)]
     lines += element_lines
     lines += cards
+    if cards:
+        lines += _current_saves(elements.elements)
     lines.append(".end")
     text = "".join(f"{line}\n" for line in lines)
     try:
@@ -128,6 +130,21 @@ def spice_node_names(connectivity: Connectivity) -> list[str]:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]", re.ASCII)
+
+
+# The device currents ngspice can record per element letter (its instance parameters). Without them only
+# voltage sources' branch currents are saved, and the editor's probe could not plot a resistor's current.
+_CURRENTS = {"R": ("i",), "C": ("i",), "L": ("i",), "D": ("id",), "Q": ("ic", "ib", "ie"), "M": ("id", "ig", "is")}
+_SAVES_PER_LINE = 8
+
+
+def _current_saves(elements: Sequence[Element]) -> list[str]:
+    """`.save all` (every default vector) plus the currents of the top-level parts, a few per line."""
+    vectors = [f"@{e.name.lower()}[{current}]" for e in elements for current in _CURRENTS.get(e.kind, ())]
+    if not vectors:
+        return []
+    chunks = [vectors[i : i + _SAVES_PER_LINE] for i in range(0, len(vectors), _SAVES_PER_LINE)]
+    return [" ".join([".save all", *chunks[0]]), *(" ".join(["+", *chunk]) for chunk in chunks[1:])]
 
 
 def _title_line(title: str) -> str:

@@ -28,3 +28,11 @@ class FindingSerializer(serializers.Serializer):
 class NetlistResponseSerializer(serializers.Serializer):
     netlist = serializers.CharField()
     diagnostics = FindingSerializer(many=True, help_text="ERC and analysis findings; errors block simulation.")
+    nodes = serializers.DictField(
+        child=serializers.CharField(),
+        help_text='Net name -> SPICE node: {"GND": "0", "out": "out", "+5V": "_5V"}. Voltages are `v(<node>)`.',
+    )
+    elements = serializers.DictField(
+        child=serializers.CharField(),
+        help_text='Component id -> SPICE element: {"c1": "V1", "c7": "XU1"}. Branch currents are `i(<element>)`.',
+    )

@@ -20,6 +20,13 @@ def netlist_schematic(data: dict, analyses: list[dict] | None = None) -> Netlist
     return netlist(schematic, symbols, analyses, models=model_library(settings.SPICE_MODEL_DIR).keys())
 
 
+def spice_names(result: NetlistResult) -> dict[str, dict[str, str]]:
+    """The names the netlist gave: `nodes` (net name -> SPICE node, ground "0") and `elements` (component id ->
+    element name). Clients need them to find a net's or a part's vectors in the results (`v(<node>)`, `i(<element>)`).
+    """
+    return {"nodes": dict(result.nodes), "elements": dict(result.elements)}
+
+
 def schematic_errors(invalid, prefix: str = "schematic") -> list[dict]:
     """API errors for a SchematicInvalid: one per problem, `field` as a JSON path into the request."""
     errors = [

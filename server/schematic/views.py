@@ -8,7 +8,7 @@ from ohmcloud.api_errors import errors_response
 
 from .format import SchematicInvalid
 from .serializers import NetlistRequestSerializer, NetlistResponseSerializer
-from .services import netlist_schematic, schematic_errors
+from .services import netlist_schematic, schematic_errors, spice_names
 
 
 class NetlistView(APIView):
@@ -30,4 +30,6 @@ class NetlistView(APIView):
             )
         except SchematicInvalid as invalid:
             return errors_response(schematic_errors(invalid), status.HTTP_400_BAD_REQUEST)
-        return Response({"netlist": result.text, "diagnostics": [f.as_dict() for f in result.findings]})
+        return Response(
+            {"netlist": result.text, "diagnostics": [f.as_dict() for f in result.findings], **spice_names(result)}
+        )

@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
-from jobs.serializers import DiagnosticSerializer
+from jobs.serializers import DiagnosticSerializer, JobAcceptedSerializer
 from ohmcloud.strict_serializer import StrictSerializer
+from schematic.serializers import FindingSerializer
 
 
 class SimulationRequestSerializer(StrictSerializer):
@@ -28,6 +29,30 @@ class SimulationRequestSerializer(StrictSerializer):
         if "netlist" in attrs and "analyses" in attrs:
             raise serializers.ValidationError({"analyses": "Analyses go inside a netlist as dot cards (.tran ...)."})
         return attrs
+
+
+class SpiceNamesSerializer(serializers.Serializer):
+    """What a schematic's netlist named its nets and parts (as POST /api/netlist answers them)."""
+
+    nodes = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        help_text='With a schematic: net name -> SPICE node ({"GND": "0", "out": "out"}); voltages are `v(<node>)`.',
+    )
+    elements = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        help_text='With a schematic: component id -> SPICE element ({"c1": "V1"}); currents are `i(<element>)`.',
+    )
+
+
+class SimulationAcceptedSerializer(JobAcceptedSerializer, SpiceNamesSerializer):
+    """The 202 answer: the job, and with a schematic its netlist, warnings and SPICE names."""
+
+    netlist = serializers.CharField(required=False, help_text="With a schematic: the netlist it became.")
+    diagnostics = FindingSerializer(
+        many=True, required=False, help_text="With a schematic: the ERC warnings that did not block it."
+    )
 
 
 class VectorSerializer(serializers.Serializer):
@@ -65,7 +90,9 @@ class SimulationResultSerializer(serializers.Serializer):
     plots = PlotSerializer(many=True)
 
 
-class SimulationSerializer(serializers.Serializer):
+class SimulationSerializer(SpiceNamesSerializer):
+    """A simulation's state and results; with a schematic, the SPICE names of its nets and parts."""
+
     id = serializers.UUIDField()
     status = serializers.ChoiceField(["queued", "running", "succeeded", "failed", "cancelled"])
     diagnostics = DiagnosticSerializer(many=True, help_text="ngspice's errors and warnings, with netlist lines.")

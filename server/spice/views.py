@@ -11,16 +11,20 @@ from rest_framework.views import APIView
 from jobs import services as jobs
 from jobs.http import WAIT_PARAMETER, Conflict, accepted, cancel_or_409, queue_errors_as_503, wait_seconds
 from jobs.selectors import visible_job
-from jobs.serializers import JobAcceptedSerializer
 from ohmcloud.api_errors import errors_response
 from ohmcloud.throttles import submission_throttles
 from schematic.format import SchematicInvalid
-from schematic.services import netlist_schematic, schematic_errors
+from schematic.services import netlist_schematic, schematic_errors, spice_names
 
 from . import services
 from .netlist_sanitizer import NetlistRejected
 from .results import UnknownVectors, plot_csv, result_for_api
-from .serializers import SimulationRequestSerializer, SimulationSerializer, SimulationSummarySerializer
+from .serializers import (
+    SimulationAcceptedSerializer,
+    SimulationRequestSerializer,
+    SimulationSerializer,
+    SimulationSummarySerializer,
+)
 from .simulation_job import KIND
 
 POINTS_PARAMETER = OpenApiParameter(
@@ -67,6 +71,7 @@ def simulation_body(job, points: int | None = None, vectors: set[str] | None = N
         "created_at": job.created_at,
         "started_at": job.started_at,
         "finished_at": job.finished_at,
+        **services.spice_names_of(job),
     }
 
 
@@ -80,13 +85,15 @@ class SimulationListView(APIView):
         return [throttle() for throttle in submission_throttles("simulations")] if self.request.method == "POST" else []
 
     @extend_schema(
-        request=SimulationRequestSerializer, responses={202: JobAcceptedSerializer, 400: ERRORS}, tags=["simulations"]
+        request=SimulationRequestSerializer,
+        responses={202: SimulationAcceptedSerializer, 400: ERRORS},
+        tags=["simulations"],
     )
     def post(self, request: Request) -> Response:
         serializer = SimulationRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        warnings = []
+        warnings, names = [], None
         if "schematic" in data:  # the same path as POST /api/netlist; ERC errors block, warnings do not
             try:
                 result = netlist_schematic(data["schematic"], data["analyses"])
@@ -95,18 +102,18 @@ class SimulationListView(APIView):
             findings = [finding.as_dict() for finding in result.findings]
             if not result.ok:
                 return errors_response([f for f in findings if f["severity"] == "error"], status.HTTP_400_BAD_REQUEST)
-            netlist, warnings = result.text, findings
+            netlist, warnings, names = result.text, findings, spice_names(result)
         else:
             netlist = data["netlist"]
         try:
             with queue_errors_as_503():
-                job = services.submit_simulation(netlist, request.user)
+                job = services.submit_simulation(netlist, request.user, names)
         except NetlistRejected as rejected:
             errors = [{"message": p.message, **({"line": p.line} if p.line else {})} for p in rejected.problems]
             return errors_response(errors, status.HTTP_400_BAD_REQUEST)
         response = accepted(job, "simulation-detail")
-        if "schematic" in data:
-            response.data.update(netlist=netlist, diagnostics=warnings)
+        if names is not None:
+            response.data.update(netlist=netlist, diagnostics=warnings, **names)
         return response
 
     @extend_schema(responses=SimulationSummarySerializer(many=True), tags=["simulations"])

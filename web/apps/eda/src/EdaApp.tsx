@@ -1,12 +1,12 @@
 import { AppShell } from "@ohmcloud/app-shell";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { buildConnectivity, type Schematic } from "@ohmcloud/canvas";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import {
   download,
   fileStem,
   loadAutosave,
   newSchematic,
   saveAutosave,
-  sheetSvg,
   svgToPng,
   writeSchematic,
 } from "./editor/documents";
@@ -16,11 +16,27 @@ import { defaultLibrary, SymbolStore, type LibrarySource } from "./editor/librar
 import { LibraryPanel, placementOf, rememberPlaced, type SavedPart } from "./editor/LibraryPanel";
 import { PropertiesPanel } from "./editor/PropertiesPanel";
 import { SchematicCanvas, type ErcFinding, type Placement } from "./editor/SchematicCanvas";
-import { sheetSize } from "./editor/sheet";
+import { installPrintSheet, printableSheet } from "./editor/print";
 import { Toolbar } from "./editor/Toolbar";
 import "./editor/editor.css";
 import { ResultsView, type SimulationResult } from "./results";
-import { SimulationPanel, type SimulationsService } from "./simulation";
+import { operatingPointAnnotations, operatingPointPlot } from "./results/annotations";
+import { OperatingPointOverlay } from "./results/OperatingPointOverlay";
+import {
+  NO_SWEEP_MESSAGE,
+  probeVectors,
+  spiceNamesOf,
+  sweepPlots,
+  toggleProbed,
+  type ProbeTarget,
+  type SpiceNames,
+} from "./results/probe";
+import {
+  defaultSimulations,
+  ercFindings,
+  SimulationPanel,
+  type SimulationsService,
+} from "./simulation";
 import { analysisFromJson, type AnalysisForm } from "./spice";
 
 export interface EdaAppProps {
@@ -31,6 +47,22 @@ export interface EdaAppProps {
 }
 
 const AUTOSAVE_DELAY_MS = 500;
+
+/** The last successful run, with what the schematic's netlist named (to place and probe its values). */
+interface Run {
+  readonly current: SimulationResult | null;
+  readonly previous: SimulationResult | null;
+  /** The netlist that ran (the results name nested sweeps from it). */
+  readonly netlist?: string;
+  /** The simulation's id, to fetch every point when the plots were cut (`?points=`). */
+  readonly id?: string;
+  /** Null for a raw netlist, and once another document is opened: its nets are not these. */
+  readonly names: SpiceNames | null;
+  /** The schematic the result belongs to: edits since then make the annotations stale. */
+  readonly schematic: Schematic | null;
+}
+
+const NO_RUN: Run = { current: null, previous: null, names: null, schematic: null };
 
 /**
  * The EDA page: library left, schematic centre, properties and simulation right, results below. The
@@ -46,6 +78,7 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
   });
   const { source, symbols, store } = editor;
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const symbolVersion = useSyncExternalStore(symbols.subscribe, symbols.version);
   const [placing, setPlacing] = useState<Placement | null>(null);
   const [placedCount, setPlacedCount] = useState(0);
   const [findings, setFindings] = useState<readonly ErcFinding[]>([]);
@@ -53,18 +86,54 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
     key: 0,
     analyses: [],
   });
-  const [result, setResult] = useState<{
-    current: SimulationResult | null;
-    previous: SimulationResult | null;
-  }>({ current: null, previous: null });
+  const [run, setRun] = useState<Run>(NO_RUN);
+  const [showOperatingPoint, setShowOperatingPoint] = useState(true);
+  const [probing, setProbing] = useState(false);
+  const [probed, setProbed] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement | null>(null);
+
+  const plots = run.current?.plots ?? [];
+  const opPlot = operatingPointPlot(run.current);
+  const names = run.names;
+  const scene = snapshot.scene;
+  const lookup = symbols.lookup;
+  // Operating-point values on the current drawing: its nets and parts found by the run's names.
+  const annotations = useMemo(
+    () =>
+      opPlot === undefined || names === null || !showOperatingPoint
+        ? []
+        : operatingPointAnnotations({
+            schematic: scene.schematic,
+            symbols: lookup,
+            connectivity: buildConnectivity(scene, lookup),
+            names,
+            plot: opPlot,
+          }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `lookup` knows more pins once symbols arrive
+    [opPlot, names, showOperatingPoint, scene, lookup, symbolVersion],
+  );
+
+  // Edited since the run (undo back to it counts as unchanged): the values may no longer hold.
+  const stale = useMemo(
+    () =>
+      annotations.length > 0 &&
+      run.schematic !== scene.schematic &&
+      JSON.stringify(run.schematic) !== JSON.stringify(scene.schematic),
+    [annotations, run.schematic, scene.schematic],
+  );
 
   // Autosave every change (debounced); it is restored on the next visit.
   useEffect(() => {
     const timer = setTimeout(() => saveAutosave(snapshot.scene.schematic), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [snapshot.scene]);
+
+  // Print / Save as PDF: the whole sheet with its title block, nothing else (editor/print.ts).
+  useEffect(
+    () => installPrintSheet(() => printableSheet(svg.current, store.scene.schematic)),
+    [store],
+  );
 
   // Ask before leaving with changes not saved to a file.
   useEffect(() => {
@@ -100,14 +169,48 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
   }
 
   function exportSvgText(): { text: string; width: number; height: number } | undefined {
-    if (svg.current === null) return undefined;
-    const { width, height } = sheetSize(store.scene.schematic);
-    return { text: sheetSvg(svg.current, width, height), width, height };
+    return printableSheet(svg.current, store.scene.schematic);
+  }
+
+  /** "load all": the same run again without `?points=`, replacing the cut plots. */
+  function loadFull(): void {
+    const id = run.id;
+    if (id === undefined) return;
+    (simulations ?? defaultSimulations()).waitUntilDone(id).then(
+      (simulation) => {
+        const full = (simulation.result ?? null) as SimulationResult | null;
+        setRun((last) => (last.id === id ? { ...last, current: full } : last));
+      },
+      (caught: unknown) =>
+        setError(caught instanceof Error ? caught.message : "Could not load every point."),
+    );
+  }
+
+  function changeProbing(on: boolean): void {
+    if (on && sweepPlots(plots).length === 0) {
+      setError(NO_SWEEP_MESSAGE);
+      return;
+    }
+    setProbing(on);
+  }
+
+  function probe(target: ProbeTarget): void {
+    const answer = probeVectors(target, plots, names);
+    if (!answer.ok) {
+      setError(answer.message);
+      return;
+    }
+    setError(null);
+    setProbed((last) => toggleProbed(last, answer.vectors));
   }
 
   function opened(_schematic: unknown, example?: ExampleEntry): void {
     setFindings([]);
     setPlacing(null);
+    // The results stay readable, but the new document's nets are not the ones they name.
+    setRun((last) => ({ ...last, names: null, schematic: null }));
+    setProbing(false);
+    setProbed([]);
     // A new document gets a fresh simulation panel; an example brings the analyses it was made for.
     setPanel((last) => ({
       key: last.key + 1,
@@ -133,6 +236,7 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
                 );
               }
             }}
+            onPrint={() => window.print()}
             onExportPng={() => {
               const exported = exportSvgText();
               if (exported === undefined) return;
@@ -168,6 +272,14 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
             svgRef={(element) => {
               svg.current = element;
             }}
+            overlay={
+              annotations.length > 0 ? (
+                <OperatingPointOverlay annotations={annotations} stale={stale} />
+              ) : undefined
+            }
+            probing={probing}
+            onProbingChange={changeProbing}
+            onProbe={probe}
           />
         </section>
         <aside className="oc-eda-right">
@@ -178,33 +290,46 @@ export function EdaApp({ library, simulations }: EdaAppProps = {}) {
             schematic={snapshot.scene.schematic}
             {...(simulations === undefined ? {} : { api: simulations })}
             onResult={(simulation, meta) => {
-              setResult((last) => ({
-                current: (simulation.result ?? null) as SimulationResult | null,
+              const current = (simulation.result ?? null) as SimulationResult | null;
+              setRun((last) => ({
+                current,
                 previous: last.current,
+                netlist: meta.netlist,
+                id: meta.id,
+                names: meta.mode === "schematic" ? spiceNamesOf(simulation) : null,
+                schematic: meta.mode === "schematic" ? store.scene.schematic : null,
               }));
-              setFindings(
-                meta.diagnostics
-                  .filter(
-                    (d): d is typeof d & { severity: "error" | "warning" } =>
-                      d.source === "erc" && d.severity !== "info",
-                  )
-                  .map((d) => ({ ...d, code: d.code ?? "erc" })),
-              );
+              // Probes stay on across runs while the new result still has their vectors.
+              const held = new Set(current?.plots.flatMap((p) => p.vectors.map((v) => v.name)));
+              setProbed((last) => last.filter((name) => held.has(name)));
             }}
+            // Every run, refusal and preview: its ERC findings marked on the parts and pins.
+            onDiagnostics={(diagnostics) => setFindings(ercFindings(diagnostics))}
             onFocusDiagnostic={(diagnostic) => {
-              // Refused runs (ERC errors) report no result: mark at least the finding clicked.
-              if (diagnostic.source === "erc" && diagnostic.severity !== "info") {
-                setFindings([
-                  { ...diagnostic, severity: diagnostic.severity, code: diagnostic.code ?? "erc" },
-                ]);
-              }
               const id = diagnostic.component ?? diagnostic.wire ?? diagnostic.label;
               if (id !== undefined && store.scene.has(id)) store.select(store.selected.click(id));
             }}
           />
         </aside>
         <section className="oc-eda-bottom" aria-label="Simulation results">
-          <ResultsView result={result.current} previous={result.previous} />
+          {opPlot !== undefined && names !== null && (
+            <label className="oc-op-toggle oc-muted">
+              <input
+                type="checkbox"
+                data-testid="op-annotations-toggle"
+                checked={showOperatingPoint}
+                onChange={(event) => setShowOperatingPoint(event.target.checked)}
+              />{" "}
+              Operating point on the schematic
+            </label>
+          )}
+          <ResultsView
+            result={run.current}
+            previous={run.previous}
+            probed={probed}
+            onLoadFull={loadFull}
+            {...(run.netlist === undefined ? {} : { netlist: run.netlist })}
+          />
         </section>
       </div>
     </AppShell>

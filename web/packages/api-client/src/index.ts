@@ -25,6 +25,7 @@ export {
   type SimulationResult,
   type SimulationStatus,
   type SimulationsApiOptions,
+  type SpiceNames,
   type Vector,
   type WaitOptions,
 } from "./simulations";

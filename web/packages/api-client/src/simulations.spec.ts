@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { ApiClient } from "./client";
 import { ApiError } from "./errors";
 import { FakeFetch } from "./fake-fetch";
-import { SimulationsApi, type Clock, type Simulation, type SimulationStatus } from "./simulations";
+import {
+  SimulationsApi,
+  type Clock,
+  type Simulation,
+  type SimulationAccepted,
+  type SimulationStatus,
+} from "./simulations";
 
 // Unit spec with a scripted fetch and clock; the real server is exercised by the e2e tests.
 
@@ -63,18 +69,22 @@ describe("SimulationsApi requests", () => {
     });
   });
 
-  it("submitSchematic() posts the schematic and analyses and returns netlist and warnings", async () => {
+  it("submitSchematic() posts the schematic and analyses and returns netlist, warnings and names", async () => {
     const { fake, api } = setup();
-    const accepted = {
+    const accepted: SimulationAccepted = {
       id: "abc",
       status: "queued",
       url: "/api/simulations/abc",
-      netlist: "t\n.end\n",
+      netlist: "t\nV1 _5V 0 dc 5\n.end\n",
       diagnostics: [{ severity: "warning", code: "x", message: "careful", component: "c1" }],
+      nodes: { "+5V": "_5V", GND: "0" },
+      elements: { c1: "V1" },
     };
     fake.replyJson(202, accepted);
     const schematic = { version: 1, components: [] };
-    await expect(api.submitSchematic(schematic, [{ type: "op" }])).resolves.toEqual(accepted);
+    const answer = await api.submitSchematic(schematic, [{ type: "op" }]);
+    expect(answer).toEqual(accepted);
+    expect(answer.nodes?.["+5V"]).toBe("_5V");
     expect(fake.requests[0]).toMatchObject({
       method: "POST",
       url: "/api/simulations",
@@ -118,13 +128,16 @@ describe("SimulationsApi requests", () => {
 
   it("netlist() posts to /api/netlist, with analyses only when given", async () => {
     const { fake, api } = setup();
-    fake.replyJson(200, { netlist: "x", diagnostics: [] }).replyJson(200, {
+    const names = { nodes: { GND: "0", out: "out" }, elements: { c4: "R1" } };
+    fake.replyJson(200, { netlist: "x", diagnostics: [], ...names }).replyJson(200, {
       netlist: "y",
       diagnostics: [],
+      ...names,
     });
     await expect(api.netlist({ a: 1 }, [{ type: "op" }])).resolves.toEqual({
       netlist: "x",
       diagnostics: [],
+      ...names,
     });
     await api.netlist({ a: 1 });
     expect(fake.requests.map((r) => [r.url, r.body])).toEqual([
@@ -149,13 +162,15 @@ describe("SimulationsApi.waitUntilDone", () => {
     fake
       .replyJson(200, simulation("queued"))
       .replyJson(200, simulation("running"))
-      .replyJson(200, simulation("succeeded"));
+      .replyJson(200, simulation("succeeded", { nodes: { out: "out" }, elements: { c1: "V1" } }));
     const seen: string[] = [];
     const done = await api.waitUntilDone("abc", {
       onUpdate: (s) => seen.push(s.status),
       points: 800,
     });
     expect(done.status).toBe("succeeded");
+    // A schematic's simulation keeps the netlist's names with its result.
+    expect([done.nodes, done.elements]).toEqual([{ out: "out" }, { c1: "V1" }]);
     expect(seen).toEqual(["queued", "running", "succeeded"]);
     expect(fake.requests.map((r) => r.url)).toEqual(
       Array(3).fill("/api/simulations/abc?wait=25&points=800"),

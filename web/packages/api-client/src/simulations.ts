@@ -73,8 +73,19 @@ export interface AnalysisSpec {
   readonly type: string;
 }
 
-/** The 202 answer to a submission. */
-export interface SimulationAccepted {
+/**
+ * What a schematic's netlist named its nets and parts, to find them among the result's vectors
+ * (ngspice names vectors in lower case: net `+5V` is node `_5V`, its voltage `v(_5v)`).
+ */
+export interface SpiceNames {
+  /** Net name → SPICE node: `{"GND": "0", "+5V": "_5V", "N$3": "N_3"}`; ground nets are "0". */
+  nodes: Record<string, string>;
+  /** Component id → SPICE element: `{"c1": "V1", "c7": "XU1"}`; a part's units share one. */
+  elements: Record<string, string>;
+}
+
+/** The 202 answer to a submission; with a schematic it also carries the netlist's `SpiceNames`. */
+export interface SimulationAccepted extends Partial<SpiceNames> {
   id: string;
   status: SimulationStatus;
   url: string;
@@ -84,7 +95,8 @@ export interface SimulationAccepted {
   diagnostics?: Finding[];
 }
 
-export interface Simulation {
+/** A simulation; one of a schematic also carries the netlist's `SpiceNames` (`nodes`, `elements`). */
+export interface Simulation extends Partial<SpiceNames> {
   id: string;
   status: SimulationStatus;
   diagnostics: Diagnostic[];
@@ -97,7 +109,8 @@ export interface Simulation {
   finished_at: string | null;
 }
 
-export interface NetlistAnswer {
+/** The server always sends `nodes` and `elements`; typed optional so that answers without them still read. */
+export interface NetlistAnswer extends Partial<SpiceNames> {
   netlist: string;
   diagnostics: Finding[];
 }

@@ -2,7 +2,7 @@
 import { Scene, Selection, type Component } from "@ohmcloud/canvas";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EXAMPLES } from "./documents";
+import { EXAMPLES, sheetSvg } from "./documents";
 import { EditorStore } from "./editor-store";
 import { SymbolStore } from "./library";
 import { SchematicCanvas, type ErcFinding } from "./SchematicCanvas";
@@ -279,5 +279,188 @@ describe("SchematicCanvas placement", () => {
     expect(onPlacingChange).toHaveBeenLastCalledWith(null);
     act(() => store.undo());
     expect(store.scene.schematic.components.some((c) => c.reference === "R3")).toBe(false);
+  });
+});
+
+/** Client coordinates of a sheet point, from the view the canvas reports (its box is at 0, 0 here). */
+function clientAt(point: [number, number]): { clientX: number; clientY: number } {
+  const [x = 0, y = 0, scale = 1] = (
+    screen.getByTestId("schematic-canvas").getAttribute("data-view") ?? ""
+  )
+    .split(" ")
+    .map(Number);
+  return { clientX: (point[0] - x) * scale, clientY: (point[1] - y) * scale };
+}
+
+describe("SchematicCanvas pin markers", () => {
+  it("marks every pin, open circles only where nothing is connected", () => {
+    const { store } = setup(divider());
+    const pin = screen.getByTestId("pin-R1-1");
+    expect([pin.getAttribute("cx"), pin.getAttribute("cy")]).toEqual(["2000", "1450"]);
+    expect(pin.getAttribute("data-pin")).toBe("1");
+    expect(pin.closest('[data-export="skip"]')).not.toBeNull();
+    for (const reference of ["V1", "R1", "R2"]) {
+      for (const number of ["1", "2"]) {
+        const marker = screen.getByTestId(`pin-${reference}-${number}`);
+        expect(marker.getAttribute("data-connected")).toBe("true");
+        expect(marker.getAttribute("stroke")).toBe("none");
+      }
+    }
+    // Without the wire from R1 to R2, R1's pin 2 dangles; R2's pin 1 keeps its label "out".
+    act(() => store.select(new Selection(["w7"])));
+    press("Delete");
+    const open = screen.getByTestId("pin-R1-2");
+    expect(open.getAttribute("data-connected")).toBe("false");
+    expect(open.getAttribute("stroke")).not.toBe("none");
+    expect(open.getAttribute("fill")).toBe("transparent");
+    expect(screen.getByTestId("pin-R2-1").getAttribute("data-connected")).toBe("true");
+    press("z", { ctrlKey: true });
+    expect(screen.getByTestId("pin-R1-2").getAttribute("data-connected")).toBe("true");
+  });
+});
+
+describe("SchematicCanvas probe mode", () => {
+  function probeSetup(probing: boolean) {
+    const symbols = new SymbolStore(undefined, TEST_SYMBOLS);
+    const store = new EditorStore(divider(), symbols.lookup);
+    const onProbe = vi.fn();
+    const onProbingChange = vi.fn();
+    const view = render(
+      <SchematicCanvas
+        store={store}
+        symbols={symbols}
+        probing={probing}
+        onProbe={onProbe}
+        onProbingChange={onProbingChange}
+      />,
+    );
+    return { store, symbols, onProbe, onProbingChange, view };
+  }
+
+  it("toggles with V and ends with Escape", () => {
+    const { onProbingChange, view, store, symbols, onProbe } = probeSetup(false);
+    const canvas = screen.getByTestId("schematic-canvas");
+    expect(canvas.getAttribute("data-mode")).toBe("select");
+    press("v");
+    expect(onProbingChange).toHaveBeenLastCalledWith(true);
+    view.rerender(
+      <SchematicCanvas
+        store={store}
+        symbols={symbols}
+        probing
+        onProbe={onProbe}
+        onProbingChange={onProbingChange}
+      />,
+    );
+    expect(canvas.getAttribute("data-mode")).toBe("probe");
+    expect(canvas.style.cursor).toBe("crosshair");
+    expect(document.querySelector(".oc-canvas-status")?.textContent).toBe(
+      "Probe: click a net to plot its voltage, a part to plot its current; Escape ends",
+    );
+    press("V");
+    expect(onProbingChange).toHaveBeenLastCalledWith(false);
+    onProbingChange.mockClear();
+    press("Escape");
+    expect(onProbingChange).toHaveBeenCalledWith(false);
+  });
+
+  it("probes a wire for its net and a part for itself, without selecting", () => {
+    const { onProbe, store } = probeSetup(true);
+    const canvas = screen.getByTestId("schematic-canvas");
+    fireEvent.pointerDown(canvas, { ...clientAt([2000, 1900]), button: 0, pointerId: 1 });
+    fireEvent.pointerUp(canvas, { ...clientAt([2000, 1900]), button: 0, pointerId: 1 });
+    expect(onProbe).toHaveBeenLastCalledWith({ kind: "net", net: "out" });
+    fireEvent.pointerDown(canvas, { ...clientAt([2000, 1600]), button: 0, pointerId: 1 });
+    fireEvent.pointerMove(canvas, { ...clientAt([2300, 1900]), pointerId: 1 });
+    fireEvent.pointerUp(canvas, { ...clientAt([2300, 1900]), button: 0, pointerId: 1 });
+    expect(onProbe).toHaveBeenLastCalledWith({ kind: "component", id: "c4", reference: "R1" });
+    expect(store.selected.size).toBe(0);
+    expect(component(store, "R1").position).toEqual([2000, 1600]);
+    expect(store.getSnapshot().canUndo).toBe(false);
+  });
+
+  it("highlights the whole net under the pointer", () => {
+    probeSetup(true);
+    const canvas = screen.getByTestId("schematic-canvas");
+    const stroke = (id: string) => screen.getByTestId(`wire-${id}`).getAttribute("stroke");
+    const normal = stroke("w7");
+    fireEvent.pointerMove(canvas, clientAt([1500, 1450])); // on w6, the net "in"
+    const hover = stroke("w6");
+    expect(hover).not.toBe(normal);
+    expect(stroke("w7")).toBe(normal);
+    fireEvent.pointerMove(canvas, clientAt([2000, 1900])); // w7, the net "out" with its label
+    expect(stroke("w7")).toBe(hover);
+    expect(stroke("w6")).toBe(normal);
+    expect(screen.getByTestId("label-l8").querySelector("text")?.getAttribute("fill")).toBe(hover);
+  });
+});
+
+describe("SchematicCanvas power key and overlay", () => {
+  it("places a VCC power symbol with P", () => {
+    const { onPlacingChange } = setup(divider());
+    press("p");
+    expect(onPlacingChange).toHaveBeenLastCalledWith({
+      symbol: "power:VCC",
+      prefix: "#PWR",
+      value: "VCC",
+    });
+  });
+
+  it("draws the overlay in sheet coordinates inside the exported group, not the skipped one", () => {
+    const symbols = new SymbolStore(undefined, TEST_SYMBOLS);
+    const store = new EditorStore(divider(), symbols.lookup);
+    let svg: SVGSVGElement | null = null;
+    render(
+      <SchematicCanvas
+        store={store}
+        symbols={symbols}
+        svgRef={(element) => {
+          svg = element;
+        }}
+        overlay={
+          <text data-testid="op-note" x={2100} y={2050}>
+            7.5 V
+          </text>
+        }
+      />,
+    );
+    const note = screen.getByTestId("op-note");
+    expect(note.closest("[data-export-root]")).not.toBeNull();
+    expect(note.closest('[data-export="skip"]')).toBeNull();
+    if (svg === null) throw new Error("no svg");
+    const exported = sheetSvg(svg, 11693, 8268);
+    expect(exported).toContain("7.5 V");
+    expect(exported).toContain('data-testid="component-R1"');
+    expect(exported).not.toContain("pin-R1-1");
+  });
+});
+
+describe("SchematicCanvas small text", () => {
+  it("hides unreadably small part text on screen only, never in the exported sheet", () => {
+    const symbols = new SymbolStore(undefined, TEST_SYMBOLS);
+    const store = new EditorStore(divider(), symbols.lookup);
+    let svg: SVGSVGElement | null = null;
+    render(
+      <SchematicCanvas
+        store={store}
+        symbols={symbols}
+        svgRef={(element) => {
+          svg = element;
+        }}
+      />,
+    );
+    const canvas = screen.getByTestId("schematic-canvas");
+    expect(canvas.getAttribute("data-small-text")).toBeNull();
+    for (let i = 0; i < 5; i++)
+      fireEvent.wheel(canvas, { deltaY: 200, clientX: 300, clientY: 200 });
+    expect(Number(canvas.getAttribute("data-view")?.split(" ")[2])).toBeLessThan(0.05);
+    expect(canvas.getAttribute("data-small-text")).toBe("hidden");
+    expect(canvas.querySelector('[data-export="skip"] > style')?.textContent).toContain(
+      '[data-small-text="hidden"]',
+    );
+    if (svg === null) throw new Error("no svg");
+    const exported = sheetSvg(svg, 11693, 8268);
+    expect(exported).not.toContain("<style");
+    expect(exported).toContain(">1k</text>");
   });
 });

@@ -1,15 +1,19 @@
 /**
  * The schematic as SVG over the editor core: it renders the scene and turns pointer and key input into
  * core commands (through `EditorStore`); all geometry, hit-testing, snapping and undo live in the core.
+ *
+ * The drawing itself is `SceneLayer` (memoized): this component re-renders on every pointer move of a pan,
+ * a zoom or a hover, and then only its view transform and the few items whose highlight changed update.
  */
 import {
   addItems,
   boxAround,
   boxFromCorners,
+  buildConnectivity,
   componentBox,
+  hitTest,
   hitTopmost,
   itemsInBox,
-  junctionDots,
   moveSelection,
   pinPositions,
   Selection,
@@ -18,25 +22,35 @@ import {
   Viewport,
   WireTool,
   type Box,
+  type Connectivity,
   type Point,
   type Scene,
   type XY,
 } from "@ohmcloud/canvas";
 import {
+  useCallback,
   useEffect,
   useEffectEvent,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
+  type ReactNode,
   type PointerEvent as ReactPointerEvent,
   type DragEvent as ReactDragEvent,
   type MouseEvent as ReactMouseEvent,
 } from "react";
 import { newId, nextReference, type EditorStore } from "./editor-store";
 import type { SymbolStore } from "./library";
-import { sheetBox, sheetSize } from "./sheet";
+import { sheetBox } from "./sheet";
+import { PinMarkerLayer } from "./PinMarkerLayer";
+import { pinMarkers } from "./pin-markers";
+import { probeHighlight, probeKey, probeTargetOf, type ProbeTarget } from "./probe";
+import { SceneLayer, SELECT_COLOUR, UnknownSymbol, WIRE_COLOUR } from "./SceneLayer";
 import { isTextEntry, SHORTCUTS, shortcutAction, type EditorAction } from "./shortcuts";
 import { SymbolRenderer } from "./SymbolRenderer";
+
+export type { ProbeTarget } from "./probe";
 
 /** A part waiting to be placed: it follows the cursor until a click puts it down. */
 export interface Placement {
@@ -72,6 +86,17 @@ export interface SchematicCanvasProps {
   readonly onPlaced?: (placement: Placement) => void;
   /** Receives the SVG element (for exporting it). */
   readonly svgRef?: (element: SVGSVGElement | null) => void;
+  /**
+   * Drawn in sheet coordinates over the scene, inside the exported group (so it is exported and printed
+   * with the sheet): operating-point annotations, for example.
+   */
+  readonly overlay?: ReactNode;
+  /** Probe mode: a click asks to plot a net's voltage or a part's current instead of editing. */
+  readonly probing?: boolean;
+  /** V toggles probe mode, Escape leaves it. */
+  readonly onProbingChange?: (probing: boolean) => void;
+  /** A click in probe mode, with the net or part under the pointer. */
+  readonly onProbe?: (target: ProbeTarget) => void;
 }
 
 type Tool = "select" | "wire" | "label";
@@ -82,9 +107,13 @@ type Drag =
   | { kind: "box"; start: Point };
 
 const GRID = 50;
-const WIRE_COLOUR = "#008400";
-const SELECT_COLOUR = "#1565c0";
-const HOVER_COLOUR = "#64b5f6";
+/**
+ * Below this scale (px per mil) part and label text is under 2.5 px tall: unreadable, and the costliest
+ * thing to draw (Chromium lays SVG text out again at every zoom step). The canvas then hides it on screen,
+ * never in the exported or printed sheet (the rule is scoped to the live canvas and is not exported).
+ */
+const SMALL_TEXT_SCALE = 0.05;
+const SMALL_TEXT_RULE = `[data-testid="schematic-canvas"][data-small-text="hidden"] :is(.oc-symbol text, [data-testid^="label-"] > text) { display: none; }`;
 let dragCount = 0;
 
 export function SchematicCanvas({
@@ -95,6 +124,10 @@ export function SchematicCanvas({
   onPlacingChange,
   onPlaced,
   svgRef,
+  overlay,
+  probing = false,
+  onProbingChange,
+  onProbe,
 }: SchematicCanvasProps) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const symbolVersion = useSyncExternalStore(symbols.subscribe, symbols.version);
@@ -102,11 +135,21 @@ export function SchematicCanvas({
   const lookup = symbols.lookup;
   const containerRef = useRef<HTMLDivElement>(null);
   const svgElement = useRef<SVGSVGElement | null>(null);
+  const setSvg = useCallback(
+    (element: SVGSVGElement | null) => {
+      svgElement.current = element;
+      svgRef?.(element);
+    },
+    [svgRef],
+  );
   const [size, setSize] = useState({ width: 960, height: 600 });
   const [viewport, setViewport] = useState(() => fitView(sheetBox(scene.schematic), 960, 600));
   const [tool, setTool] = useState<Tool>("select");
+  // The pointer in sheet coordinates: a ref for paste, state only while a preview follows it.
   const [cursor, setCursor] = useState<Point | null>(null);
+  const cursorRef = useRef<Point | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
+  const [probeHover, setProbeHover] = useState<ProbeTarget | null>(null);
   const [boxRect, setBoxRect] = useState<Box | null>(null);
   const [wireTool] = useState(
     () =>
@@ -186,6 +229,25 @@ export function SchematicCanvas({
     return () => element.removeEventListener("wheel", onWheel);
   }, []);
 
+  // One connectivity per scene (and per arrival of symbols): junction dots, pin markers, probed nets.
+  const connectivity = useMemo(
+    () => buildConnectivity(scene, lookup),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `lookup` knows more pins once symbols arrive
+    [scene, lookup, symbolVersion],
+  );
+  const junctions = useMemo(() => allJunctions(scene, connectivity), [scene, connectivity]);
+  const markers = useMemo(
+    () => pinMarkers(scene, connectivity, lookup),
+    [scene, connectivity, lookup],
+  );
+  const highlighted = useMemo(
+    () =>
+      probing
+        ? probeHighlight(probeHover, connectivity)
+        : new Set(hovered === null ? [] : [hovered]),
+    [probing, probeHover, hovered, connectivity],
+  );
+
   const hitOptions = { symbols: lookup, tolerance: 8 / viewport.scale };
 
   function toWorld(event: { clientX: number; clientY: number }): Point {
@@ -238,6 +300,14 @@ export function SchematicCanvas({
     setLabelDraft(null);
     onPlacingChange?.(null);
     setShowHelp(false);
+    setProbeHover(null);
+    if (probing) onProbingChange?.(false);
+  }
+
+  /** Starts a mode that edits: probing ends, and a preview starts where the pointer is. */
+  function startEditMode(): void {
+    if (probing) onProbingChange?.(false);
+    setCursor(cursorRef.current);
   }
 
   function fitTo(box: Box | undefined): void {
@@ -270,23 +340,42 @@ export function SchematicCanvas({
         return;
       }
       case "paste":
-        return pasteFromClipboard(store, cursor);
+        return pasteFromClipboard(store, cursorRef.current);
       case "duplicate":
         return store.duplicate();
       case "select-all":
         return store.select(Selection.all(store.scene));
       case "wire":
+        startEditMode();
         onPlacingChange?.(null);
         setTool("wire");
         return;
       case "label":
+        startEditMode();
         onPlacingChange?.(null);
         setTool("label");
         return;
       case "ground":
+        startEditMode();
         setTool("select");
         onPlacingChange?.({ symbol: "power:GND", prefix: "#PWR", value: "GND" });
         return;
+      case "power":
+        startEditMode();
+        setTool("select");
+        onPlacingChange?.({ symbol: "power:VCC", prefix: "#PWR", value: "VCC" });
+        return;
+      case "probe": {
+        const command = wireTool.escape(store.scene);
+        if (command !== undefined) store.dispatch(command);
+        setWireVersion((v) => v + 1);
+        setTool("select");
+        setLabelDraft(null);
+        onPlacingChange?.(null);
+        setProbeHover(null);
+        onProbingChange?.(!probing);
+        return;
+      }
       case "escape":
         return cancelModes();
       case "zoom-in":
@@ -348,12 +437,20 @@ export function SchematicCanvas({
       onPlacingChange?.(null);
       return;
     }
+    if (probing) {
+      const target = probeTargetOf(hitTest(scene, world, hitOptions), scene, connectivity, lookup);
+      if (target !== undefined) onProbe?.(target);
+      return;
+    }
     if (tool === "wire") {
       wireTool.click(world);
       setWireVersion((v) => v + 1);
       return;
     }
     if (tool === "label") {
+      // Keep the focus in the label field about to open: the click's default action would move it to
+      // the canvas, and the field commits (empty: nothing) on blur.
+      event.preventDefault();
       setLabelDraft({ at: gridPoint(world), text: "" });
       return;
     }
@@ -376,10 +473,16 @@ export function SchematicCanvas({
 
   function onPointerMove(event: ReactPointerEvent<SVGSVGElement>): void {
     const world = toWorld(event);
-    setCursor(world);
+    cursorRef.current = world;
+    if (tool === "wire" || placing !== null) setCursor(world);
     const current = drag.current;
     if (current === null) {
-      if (tool === "select" && placing === null) {
+      if (placing !== null) return;
+      if (probing) {
+        const target =
+          probeTargetOf(hitTest(scene, world, hitOptions), scene, connectivity, lookup) ?? null;
+        setProbeHover((last) => (probeKey(last) === probeKey(target) ? last : target));
+      } else if (tool === "select") {
         setHovered(hitTopmost(store.scene, world, hitOptions)?.id ?? null);
       }
       return;
@@ -455,17 +558,13 @@ export function SchematicCanvas({
     setLabelDraft(null);
   }
 
-  const { width: sheetW, height: sheetH } = sheetSize(scene.schematic);
   const s = viewport.scale;
   const o = viewport.origin;
   const wirePreview = tool === "wire" && cursor !== null ? wireTool.preview(cursor) : [];
   void wireVersion;
-  void symbolVersion;
-  const dots = allJunctions(scene, lookup);
   const ghostAt = placing !== null && cursor !== null ? gridPoint(cursor) : null;
   const ghostGeometry = placing !== null ? symbols.detail(placing.symbol) : undefined;
-  const title = scene.schematic.title_block;
-  const mode = placing !== null ? "place" : tool;
+  const mode = placing !== null ? "place" : probing ? "probe" : tool;
 
   return (
     <div
@@ -477,25 +576,26 @@ export function SchematicCanvas({
       onDrop={onDrop}
     >
       <svg
-        ref={(element) => {
-          svgElement.current = element;
-          svgRef?.(element);
-        }}
+        ref={setSvg}
         data-testid="schematic-canvas"
         data-mode={mode}
         data-view={`${o.x} ${o.y} ${s}`}
+        data-small-text={s < SMALL_TEXT_SCALE ? "hidden" : undefined}
         role="application"
         aria-label="Schematic"
         tabIndex={0}
         width="100%"
         height="100%"
         xmlns="http://www.w3.org/2000/svg"
+        style={mode === "probe" ? { cursor: "crosshair" } : undefined}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => {
           setHovered(null);
+          setProbeHover(null);
           setCursor(null);
+          cursorRef.current = null;
         }}
         onDoubleClick={onDoubleClick}
         onContextMenu={(event) => event.preventDefault()}
@@ -511,165 +611,18 @@ export function SchematicCanvas({
           </pattern>
         </defs>
         <g data-export-root="true" transform={`scale(${s}) translate(${-o.x} ${-o.y})`}>
-          <rect x={0} y={0} width={sheetW} height={sheetH} fill="#fffdf7" />
-          <rect
-            data-export="skip"
-            x={0}
-            y={0}
-            width={sheetW}
-            height={sheetH}
-            fill="url(#oc-grid)"
+          <SceneLayer
+            scene={scene}
+            symbols={symbols}
+            symbolVersion={symbolVersion}
+            selection={selection}
+            highlighted={highlighted}
+            junctions={junctions}
           />
-          <rect
-            x={100}
-            y={100}
-            width={sheetW - 200}
-            height={sheetH - 200}
-            fill="none"
-            stroke="#8b1a1a"
-            strokeWidth={10}
-            data-role="sheet-border"
-          />
-          <g data-role="title-block" fontFamily="sans-serif" fill="#8b1a1a">
-            <rect
-              x={sheetW - 4100}
-              y={sheetH - 800}
-              width={4000}
-              height={700}
-              fill="none"
-              stroke="#8b1a1a"
-              strokeWidth={8}
-            />
-            <text x={sheetW - 4000} y={sheetH - 550} fontSize={120}>
-              {title?.title || "Untitled"}
-            </text>
-            <text x={sheetW - 4000} y={sheetH - 300} fontSize={70}>
-              {`Date: ${title?.date ?? ""}`}
-            </text>
-            <text x={sheetW - 2000} y={sheetH - 300} fontSize={70}>
-              {`Rev: ${title?.revision ?? ""}`}
-            </text>
-            <text x={sheetW - 4000} y={sheetH - 160} fontSize={60}>
-              {`${scene.schematic.sheet?.size ?? "A4"} ${scene.schematic.sheet?.orientation ?? "landscape"}`}
-            </text>
-          </g>
-
-          {scene.schematic.wires.map((wire) => {
-            const selected = selection.has(wire.id);
-            return (
-              <polyline
-                key={wire.id}
-                data-testid={`wire-${wire.id}`}
-                points={wire.points.map((p) => `${p[0]},${p[1]}`).join(" ")}
-                fill="none"
-                stroke={selected ? SELECT_COLOUR : hovered === wire.id ? HOVER_COLOUR : WIRE_COLOUR}
-                strokeWidth={selected ? 12 : 8}
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            );
-          })}
-
-          {scene.schematic.components.map((component) => {
-            const detail = symbols.detail(component.symbol);
-            const pins = lookup(component.symbol);
-            const box = pins !== undefined ? componentBox(component, pins) : undefined;
-            const selected = selection.has(component.id);
-            const highlight = selected
-              ? SELECT_COLOUR
-              : hovered === component.id
-                ? HOVER_COLOUR
-                : null;
-            return (
-              <g
-                key={component.id}
-                data-testid={`component-${component.reference}`}
-                data-id={component.id}
-                data-selected={selected ? "true" : undefined}
-              >
-                {detail !== undefined ? (
-                  <SymbolRenderer
-                    geometry={detail.geometry}
-                    isPower={detail.is_power}
-                    placed={component}
-                  />
-                ) : (
-                  <UnknownSymbol
-                    at={component.position}
-                    reference={component.reference}
-                    missing={symbols.isMissing(component.symbol)}
-                  />
-                )}
-                {highlight !== null && (
-                  <rect
-                    data-export="skip"
-                    x={(box?.minX ?? component.position[0] - 100) - 30}
-                    y={(box?.minY ?? component.position[1] - 100) - 30}
-                    width={(box ? box.maxX - box.minX : 200) + 60}
-                    height={(box ? box.maxY - box.minY : 200) + 60}
-                    fill={highlight}
-                    fillOpacity={0.08}
-                    stroke={highlight}
-                    strokeWidth={6}
-                    strokeDasharray={selected ? undefined : "20 15"}
-                  />
-                )}
-              </g>
-            );
-          })}
-
-          {dots.map(([x, y]) => (
-            <circle
-              key={`${x},${y}`}
-              data-testid="junction"
-              cx={x}
-              cy={y}
-              r={20}
-              fill={WIRE_COLOUR}
-            />
-          ))}
-
-          {scene.schematic.labels.map((label) => {
-            const selected = selection.has(label.id);
-            const [x, y] = label.position;
-            return (
-              <g
-                key={label.id}
-                data-testid={`label-${label.id}`}
-                transform={`translate(${x} ${y}) rotate(${-(label.rotation ?? 0)})`}
-              >
-                <text
-                  x={10}
-                  y={-15}
-                  fontSize={60}
-                  fontFamily="sans-serif"
-                  fill={selected ? SELECT_COLOUR : hovered === label.id ? HOVER_COLOUR : "#000"}
-                  fontWeight={label.kind === "global" ? "bold" : undefined}
-                >
-                  {label.text}
-                </text>
-                <line x1={0} y1={0} x2={0} y2={-20} stroke="#000" strokeWidth={4} />
-              </g>
-            );
-          })}
-
-          {scene.schematic.no_connects.map((flag) => {
-            const [x, y] = flag.position;
-            const colour = selection.has(flag.id) ? SELECT_COLOUR : "#1a237e";
-            return (
-              <g
-                key={flag.id}
-                data-testid={`no-connect-${flag.id}`}
-                stroke={colour}
-                strokeWidth={8}
-              >
-                <line x1={x - 30} y1={y - 30} x2={x + 30} y2={y + 30} />
-                <line x1={x - 30} y1={y + 30} x2={x + 30} y2={y - 30} />
-              </g>
-            );
-          })}
-
+          {overlay}
           <g data-export="skip">
+            <style>{SMALL_TEXT_RULE}</style>
+            <PinMarkerLayer markers={markers} />
             {findings.map((finding, i) => {
               const at = findingPosition(scene, finding, symbols);
               if (at === undefined) return null;
@@ -762,6 +715,8 @@ export function SchematicCanvas({
         {mode === "label" && "Label: click where the net label goes"}
         {mode === "place" &&
           `Placing ${placing?.symbol ?? ""}: click to put it down, Escape cancels`}
+        {mode === "probe" &&
+          "Probe: click a net to plot its voltage, a part to plot its current; Escape ends"}
         {mode === "select" && `${Math.round(s * 1000) / 10} px per 100 mil · ? for shortcuts`}
       </div>
       {showHelp && (
@@ -796,46 +751,10 @@ function inEditor(target: EventTarget | null, container: HTMLElement | null): bo
   return target === document.body || (container?.contains(target) ?? false);
 }
 
-function UnknownSymbol({
-  at,
-  reference,
-  missing,
-}: {
-  at: XY;
-  reference: string;
-  missing: boolean;
-}) {
-  return (
-    <g data-role={missing ? "unknown-symbol" : "loading-symbol"}>
-      <rect
-        x={at[0] - 100}
-        y={at[1] - 100}
-        width={200}
-        height={200}
-        fill="none"
-        stroke={missing ? "#d32f2f" : "#9e9e9e"}
-        strokeWidth={6}
-        strokeDasharray="20 15"
-      />
-      <text
-        x={at[0]}
-        y={at[1]}
-        fontSize={50}
-        textAnchor="middle"
-        dominantBaseline="central"
-        fontFamily="sans-serif"
-        fill="#0b5d7a"
-      >
-        {reference}
-      </text>
-    </g>
-  );
-}
-
 /** The core's automatic junction dots plus the document's own junctions. */
-function allJunctions(scene: Scene, lookup: SymbolStore["lookup"]): XY[] {
+function allJunctions(scene: Scene, connectivity: Connectivity): XY[] {
   const seen = new Map<string, XY>();
-  for (const dot of junctionDots(scene, lookup)) seen.set(`${dot[0]},${dot[1]}`, dot);
+  for (const dot of connectivity.junctionDots) seen.set(`${dot[0]},${dot[1]}`, dot);
   for (const junction of scene.schematic.junctions) {
     seen.set(`${junction.position[0]},${junction.position[1]}`, junction.position);
   }

@@ -14,6 +14,8 @@ export type EditorAction =
   | "wire"
   | "label"
   | "ground"
+  | "power"
+  | "probe"
   | "escape"
   | "zoom-in"
   | "zoom-out"
@@ -43,6 +45,8 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: "W", action: "Draw a wire: click for bends, double-click or Escape to end" },
   { keys: "L", action: "Place a net label" },
   { keys: "G", action: "Place a ground symbol" },
+  { keys: "P", action: "Place a power symbol (VCC)" },
+  { keys: "V", action: "Probe: click a net to plot its voltage, a part to plot its current" },
   { keys: "Escape", action: "Cancel the current mode" },
   { keys: "+ / −, wheel", action: "Zoom in / out" },
   { keys: "Home", action: "Fit the sheet" },
@@ -98,6 +102,12 @@ export function shortcutAction(event: KeyPress): EditorAction | undefined {
     case "g":
     case "G":
       return "ground";
+    case "p":
+    case "P":
+      return "power";
+    case "v":
+    case "V":
+      return "probe";
     case "Escape":
       return "escape";
     case "+":

@@ -29,10 +29,14 @@ describe("newlyProbed", () => {
 });
 
 describe("plotForProbes", () => {
-  it("keeps the shown plot when it holds the new names", () => {
+  it("keeps the shown chart when it holds the new names", () => {
     expect(plotForProbes(plots, tranPlot, ["v(out)"])).toBe(tranPlot);
-    expect(plotForProbes(plots, opPlot, ["v(out)"])).toBe(opPlot);
     expect(plotForProbes(plots, tranPlot, [])).toBe(tranPlot);
+  });
+
+  it("leaves the operating-point table for a chart of the probed node", () => {
+    expect(plotForProbes(plots, opPlot, ["v(out)"])).not.toBe(opPlot);
+    expect(plotForProbes([opPlot], opPlot, ["v(out)"])).toBe(opPlot); // no chart: stay
   });
 
   it("brings up a plot that holds a new name the shown one lacks, charts first", () => {

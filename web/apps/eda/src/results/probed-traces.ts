@@ -31,15 +31,18 @@ export function newlyProbed(before: readonly string[], probed: readonly string[]
 }
 
 /**
- * The plot to show after `names` were probed: `current` when it holds them all, else the plot
- * holding most of them (charts before tables, then the earliest); `current` when none does.
+ * The plot to show after `names` were probed: `current` when it is a chart holding them all, else
+ * the plot holding most of them (charts before tables, then the earliest); `current` when none does.
+ * A table "holds" a probed node too, but a probe asks for a trace: it leaves the table for a chart.
  */
 export function plotForProbes(
   plots: readonly ResultPlot[],
   current: ResultPlot,
   names: readonly string[],
 ): ResultPlot {
-  if (names.every((name) => plotHolds(current, name))) return current;
+  if (viewKind(current) !== "table" && names.every((name) => plotHolds(current, name))) {
+    return current;
+  }
   let best = current;
   let bestScore = 0;
   for (const plot of plots) {

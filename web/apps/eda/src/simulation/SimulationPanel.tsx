@@ -108,7 +108,8 @@ interface RunState {
 const BUSY: ReadonlySet<Phase> = new Set(["submitting", "queued", "running"]);
 
 let defaultApi: SimulationsApi | undefined;
-function getDefaultApi(): SimulationsApi {
+/** The simulations API of the server the page came from (one per page). */
+export function defaultSimulations(): SimulationsApi {
   defaultApi ??= new SimulationsApi(new ApiClient());
   return defaultApi;
 }
@@ -130,7 +131,7 @@ export function SimulationPanel({
   points = 2000,
   initialAnalyses,
 }: SimulationPanelProps) {
-  const api = injectedApi ?? getDefaultApi();
+  const api = injectedApi ?? defaultSimulations();
   const hasSchematic = schematic !== undefined;
   const [rawChosen, setRawChosen] = useState(false);
   const raw = rawChosen || !hasSchematic;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   describeTarget,
+  ercFindings,
   fromErrors,
   fromFindings,
   fromNgspice,
@@ -35,6 +36,16 @@ describe("diagnostics", () => {
     ]);
     expect(finding).toMatchObject({ source: "erc", code: "no_ground", net: "N$1" });
     expect(other).toMatchObject({ source: "request", severity: "error" });
+  });
+
+  it("picks the ERC errors and warnings the canvas marks", () => {
+    const list = [
+      ...fromFindings([{ severity: "error", code: "no_ground", message: "no ground" }]),
+      { source: "erc", severity: "info", message: "fyi" } as const,
+      ...fromNgspice([{ severity: "error", message: "singular matrix" }]),
+      ...fromErrors([{ message: "R9: unknown symbol" }]),
+    ];
+    expect(ercFindings(list).map((d) => [d.code, d.severity])).toEqual([["no_ground", "error"]]);
   });
 
   it("describes what a diagnostic points at", () => {

@@ -44,6 +44,18 @@ export function fromErrors(details: readonly ApiErrorDetail[]): PanelDiagnostic[
   }));
 }
 
+/** The schematic check's errors and warnings among `list`: what the canvas marks on parts and pins. */
+export function ercFindings(
+  list: readonly PanelDiagnostic[],
+): (PanelDiagnostic & { severity: "error" | "warning"; code: string })[] {
+  return list
+    .filter(
+      (d): d is PanelDiagnostic & { severity: "error" | "warning" } =>
+        d.source === "erc" && d.severity !== "info",
+    )
+    .map((d) => ({ ...d, code: d.code ?? "erc" }));
+}
+
 /** Errors first, then warnings, then the rest; stable within a severity. */
 export function sortDiagnostics(list: readonly PanelDiagnostic[]): PanelDiagnostic[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,5 +1,6 @@
 export {
   SimulationPanel,
+  defaultSimulations,
   type SimulationPanelProps,
   type SimulationResultMeta,
   type SimulationsService,
@@ -20,6 +21,7 @@ export {
 export {
   SEVERITY_ICONS,
   describeTarget,
+  ercFindings,
   fromErrors,
   fromFindings,
   fromNgspice,

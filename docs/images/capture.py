@@ -1,0 +1,90 @@
+"""Takes the README's pictures of the EDA app from a real run: `.venv/bin/python docs/images/capture.py`.
+
+It starts `./run` on a free port with its own data folder, drives Debian's Chromium (headless, 1440 x 900)
+through two examples, and writes `eda-editor.png` and `eda-bode.png` beside this file.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import Page, expect, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "OHM_VAR_DIR": tempfile.mkdtemp(prefix="ohm-capture-")}
+    server = subprocess.Popen([REPO / "run"], cwd=REPO, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/api/health/", timeout=5):
+                return server, url
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("./run did not come up") from None
+            time.sleep(0.5)
+
+
+def run_example(page: Page, url: str, slug: str) -> None:
+    page.goto(f"{url}/eda/")
+    page.get_by_test_id("examples-menu").click()
+    page.get_by_test_id(f"example-{slug}").click()
+    page.get_by_test_id("run-simulation").click()
+    expect(page.get_by_test_id("simulation-status")).to_contain_text("Finished", timeout=60_000)
+
+
+def set_cursor(page: Page, which: str, value: str) -> None:
+    field = page.get_by_test_id(f"cursor-{which}-input")
+    field.fill(value)
+    field.press("Enter")
+
+
+def capture(page: Page, url: str) -> None:
+    # The editor: the common-emitter amplifier with its operating point written on the schematic.
+    run_example(page, url, "common-emitter")
+    expect(page.get_by_test_id("op-annotation").first).to_be_visible()
+    page.get_by_test_id("plot-tab-tran1").click()
+    page.wait_for_timeout(500)
+    page.screenshot(path=HERE / "eda-editor.png")
+
+    # A Bode plot: the RLC band-pass, cursors on the resonance (1/(2 pi sqrt(LC)) = 1.59 kHz) and 1 kHz.
+    run_example(page, url, "rlc-band-pass")
+    page.get_by_test_id("plot-tab-ac1").click()
+    set_cursor(page, "a", "1k")
+    set_cursor(page, "b", "1.5915k")
+    page.wait_for_timeout(500)
+    page.get_by_role("region", name="Simulation results").screenshot(path=HERE / "eda-bode.png")
+
+
+def main() -> None:
+    server, url = start_server()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            capture(page, url)
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=30)
+    print(f"wrote {HERE / 'eda-editor.png'} and {HERE / 'eda-bode.png'}")
+
+
+if __name__ == "__main__":
+    main()
