@@ -80,7 +80,10 @@ export function UPlotChart(props: UPlotChartProps) {
     const options: uPlot.Options = {
       width: element.clientWidth || 640,
       height,
-      scales: { x: { time: false, distr: model.logX ? 3 : 1, log: 10 } },
+      scales: {
+        // The sweep's own ends: a log scale would otherwise round out to whole decades (10 kHz → 100 kHz).
+        x: { time: false, distr: model.logX ? 3 : 1, log: 10, range: (_u, min, max) => [min, max] },
+      },
       padding: [null, RIGHT_PADDING, null, null],
       axes: [
         {

@@ -70,6 +70,16 @@ describe("scale and traces", () => {
 
   it("shows the first traces by default", () => {
     expect(defaultVisible(tranPlot)).toEqual(["v(in)", "v(out)", "i(v1)"]);
+    const withDeviceCurrents = {
+      ...tranPlot,
+      vectors: [...tranPlot.vectors, { name: "i(@r1[i])", unit: "A", values: [0, 0] }],
+    };
+    expect(defaultVisible(withDeviceCurrents)).toEqual(["v(in)", "v(out)", "i(v1)"]);
+    const onlyDeviceCurrents = {
+      ...tranPlot,
+      vectors: [tranPlot.vectors[0]!, withDeviceCurrents.vectors.at(-1)!],
+    };
+    expect(defaultVisible(onlyDeviceCurrents)).toEqual(["i(@r1[i])"]);
     const many: ResultPlot = {
       ...tranPlot,
       vectors: [

@@ -35,10 +35,19 @@ export function traceVectors(plot: ResultPlot): ResultVector[] {
 /** Traces shown before the user picks any. */
 export const DEFAULT_VISIBLE_TRACES = 8;
 
+/**
+ * The first traces of the plot, leaving out device currents (`i(@r1[i])`): the netlist records them for
+ * the probe, and shown by default they would bury the node voltages. A plot of nothing else shows them.
+ */
 export function defaultVisible(plot: ResultPlot): string[] {
-  return traceVectors(plot)
-    .slice(0, DEFAULT_VISIBLE_TRACES)
-    .map((v) => v.name);
+  const traces = traceVectors(plot);
+  const main = traces.filter((v) => !isDeviceCurrent(v.name));
+  return (main.length > 0 ? main : traces).slice(0, DEFAULT_VISIBLE_TRACES).map((v) => v.name);
+}
+
+/** A device current ngspice recorded from `.save @r1[i]`: `i(@r1[i])`. */
+export function isDeviceCurrent(name: string): boolean {
+  return name.startsWith("i(@");
 }
 
 /** `visible` with `name` switched on or off, in the plot's vector order. */
