@@ -2,7 +2,12 @@
 import { AuthProvider, type AuthService } from "@ohmcloud/app-shell";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Plot, Simulation, SimulationAccepted } from "@ohmcloud/api-client";
+import {
+  ApiError,
+  type Plot,
+  type Simulation,
+  type SimulationAccepted,
+} from "@ohmcloud/api-client";
 import { EdaApp } from "./EdaApp";
 import type { LibrarySource } from "./editor/library";
 import { TEST_SYMBOLS } from "./editor/test-symbols";
@@ -294,5 +299,51 @@ describe("EdaApp", () => {
 
     clickSheet([2000, 1600]); // R1: ngspice kept no current for it
     expect(screen.getByRole("alert").textContent).toMatch(/^R1's current is not recorded: /);
+  });
+
+  it("loads every point of a cut run on demand, from the same simulation", async () => {
+    const cut: Plot = {
+      ...DIVIDER_TRAN,
+      points: 2,
+      vectors: DIVIDER_TRAN.vectors.map((v) => ({ ...v, values: v.values.slice(0, 2) })),
+    };
+    const full: Plot = { ...DIVIDER_TRAN, points: 3 };
+    const waits: { id: string; points: number | undefined }[] = [];
+    const api = divider([[{ ...cut, points: 3 }], [full]]); // 3 points in all, 2 shown
+    const wait = api.waitUntilDone.bind(api);
+    api.waitUntilDone = (id, options) => {
+      waits.push({ id, points: options?.points });
+      return wait(id, options);
+    };
+    renderApp(api);
+    await openDividerAndRun();
+    fireEvent.click(await screen.findByTestId("load-full"));
+    await waitFor(() => expect(screen.queryByTestId("decimation-note")).toBeNull());
+    expect(waits).toEqual([
+      { id: "s1", points: 2000 },
+      { id: "s1", points: undefined },
+    ]);
+  });
+
+  it("marks the ERC findings of a refused run on the canvas", async () => {
+    const refused: SimulationsService = {
+      ...simulations,
+      submitSchematic: () =>
+        Promise.reject(
+          new ApiError(400, [
+            {
+              message: "R2 pin 2 is not connected",
+              severity: "error",
+              code: "unconnected-pin",
+              component: "c5",
+              pin: "2",
+            },
+          ]),
+        ),
+    };
+    renderApp(refused);
+    await openDividerAndRun();
+    const marker = await screen.findByTestId("erc-marker");
+    expect(marker.getAttribute("data-severity")).toBe("error");
   });
 });
