@@ -84,7 +84,7 @@ bootstrap_web() {
   # Rebuild when any source file changed (or a build is missing).
   fp=$(cd "$web" && find . \( -name node_modules -o -name dist \) -prune -o -type f -print | LC_ALL=C sort |
     xargs -d '\n' sha256sum | sha256sum | cut -d' ' -f1)
-  if [ -f "$web/apps/eda/dist/index.html" ] && [ -f "$web/apps/arduino/dist/index.html" ] && _stamp_ok web-build "$fp"; then
+  if [ -f "$web/apps/eda/dist/index.html" ] && [ -f "$web/apps/arduino/dist/index.html" ] && [ -f "$web/packages/avr-sim/dist/cli.js" ] && _stamp_ok web-build "$fp"; then
     return 0
   fi
   say "Building the web apps"
