@@ -25,6 +25,12 @@ PUBLIC_ENDPOINTS = {
     "library-component-detail",
     "library-libraries",
     "library-categories",
+    # Arduino: boards and libraries are public reference data; anyone may build (rate-limited) and read a
+    # build by its unguessable id, as for simulations.
+    "arduino-boards",
+    "arduino-libraries",
+    "arduino-build-list",
+    "arduino-build-detail",
 }
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "spice",
     "schematic",
     "library",
+    "arduino",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,17 @@ JOB_RETENTION_DAYS = env.int("JOB_RETENTION_DAYS", default=7)
 SPICE_MODEL_DIR = Path(env.str("SPICE_MODEL_DIR", default=str(BASE_DIR / "library" / "models")))
 SPICE_TIME_LIMIT_SECONDS = env.float("SPICE_TIME_LIMIT_SECONDS", default=60.0)
 
+# --- Arduino builds -----------------------------------------------------------------
+# Built core archives and library objects, shared by the worker processes of a machine; plain files that any
+# worker rebuilds when missing. Production images have no writable var folder: the worker user's cache instead.
+ARDUINO_CACHE_DIR = Path(
+    env.str(
+        "ARDUINO_CACHE_DIR",
+        default=str(Path.home() / ".cache" / "ohmcloud" / "arduino" if PRODUCTION else VAR_DIR / "arduino-cache"),
+    )
+)
+ARDUINO_BUILD_TIME_LIMIT_SECONDS = env.float("ARDUINO_BUILD_TIME_LIMIT_SECONDS", default=30.0)
+
 # --- component library -------------------------------------------------------------
 # KiCad 6 symbol libraries (*.kicad_sym) that `manage.py import_symbols` reads (Debian's kicad-symbols).
 KICAD_SYMBOL_DIR = Path(env.str("KICAD_SYMBOL_DIR", default="/usr/share/kicad/symbols"))
@@ -223,6 +235,8 @@ REST_FRAMEWORK = {
         "jobs": env.str("THROTTLE_JOBS", default="120/minute"),
         "simulations-anon": env.str("THROTTLE_SIMULATIONS_ANON", default="30/minute"),
         "simulations-user": env.str("THROTTLE_SIMULATIONS_USER", default="120/minute"),
+        "builds-anon": env.str("THROTTLE_BUILDS_ANON", default="30/minute"),
+        "builds-user": env.str("THROTTLE_BUILDS_USER", default="120/minute"),
     },
     # Client addresses (throttling, login lockout) come from X-Forwarded-For only
     # when this many trusted proxies (our nginx) stand in front.

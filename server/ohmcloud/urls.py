@@ -15,6 +15,7 @@ api_patterns = [
     path("", include("spice.urls")),
     path("", include("schematic.urls")),
     path("", include("library.urls")),
+    path("arduino/", include("arduino.urls")),
 ]
 
 urlpatterns = [

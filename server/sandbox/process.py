@@ -8,7 +8,6 @@ returns, so no child outlives its call.
 
 import contextlib
 import os
-import resource
 import selectors
 import signal
 import subprocess
@@ -67,16 +66,21 @@ class ProcessResult:
         return None
 
 
-def _limit_resources(limits: ProcessLimits) -> Callable[[], None]:
-    def apply() -> None:  # runs in the child between fork and exec: keep it to setrlimit calls
-        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if limits.max_processes is not None:
-            resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
+PRLIMIT = "/usr/bin/prlimit"  # util-linux: on every Debian system
 
-    return apply
+
+def _with_limits(argv: Sequence[str], limits: ProcessLimits) -> list[str]:
+    """`argv` under prlimit, which sets the limits and execs it. Setting them from Python (preexec_fn) would
+    make subprocess fork the whole worker instead of vfork-ing: ~10 ms more per start in a busy worker."""
+    rlimits = [
+        f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 1}",
+        f"--as={limits.memory_bytes}",
+        f"--fsize={limits.file_bytes}",
+        "--core=0",
+    ]
+    if limits.max_processes is not None:
+        rlimits.append(f"--nproc={limits.max_processes}")
+    return [PRLIMIT, *rlimits, "--", *argv]
 
 
 def _kill_group(pgid: int) -> None:
@@ -99,14 +103,13 @@ def run_process(
     started = time.monotonic()
     deadline = started + limits.wall_seconds
     proc = subprocess.Popen(  # noqa: S603 (argument list, no shell)
-        argv,
+        _with_limits(argv, limits),
         cwd=cwd,
         env=dict(env) if env is not None else {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # own process group: killpg reaches every descendant
-        preexec_fn=_limit_resources(limits),  # noqa: PLW1509
         close_fds=True,
     )
     pgid = proc.pid

@@ -1,5 +1,6 @@
 """The process runner against real programs (sh, sleep, head, python)."""
 
+import signal
 import sys
 import time
 
@@ -59,6 +60,23 @@ def test_memory_limit_is_enforced():
     result = run_process([sys.executable, "-c", code], limits=ProcessLimits(memory_bytes=256 * 1024 * 1024))
     assert result.returncode != 0
     assert b"MemoryError" in result.stderr
+
+
+def test_cpu_time_limit_is_enforced():
+    result = run_process([sys.executable, "-c", "while True: pass"], limits=ProcessLimits(cpu_seconds=1))
+    assert result.signal in (signal.SIGXCPU, signal.SIGKILL)
+    assert result.wall_seconds < 5
+
+
+def test_file_size_limit_is_enforced(tmp_path):
+    result = run_process(
+        ["/usr/bin/head", "-c", "2M", "/dev/zero"], limits=ProcessLimits(file_bytes=1024 * 1024), cwd=tmp_path
+    )
+    assert result.ok  # to a pipe: no file, no limit
+    write = "open('out', 'wb').write(bytes(2 * 1024 * 1024))"
+    result = run_process([sys.executable, "-c", write], limits=ProcessLimits(file_bytes=1024 * 1024), cwd=tmp_path)
+    assert result.signal == signal.SIGXFSZ or b"File too large" in result.stderr
+    assert (tmp_path / "out").stat().st_size <= 1024 * 1024
 
 
 def test_crash_by_signal_is_reported():
