@@ -261,6 +261,8 @@ def test_functions_in_extern_c_blocks_get_c_linkage_prototypes():
 
 def test_declared_functions_get_no_second_prototype():
     sketch = """\
+void setup(void);
+void loop();
 void blink(int times);
 int twice(int);
 void setup() { blink(2); twice(3); }
@@ -271,6 +273,7 @@ static void quiet() {}
 """
     text = generated(sketch)
     assert text.count("blink(") == 3 and text.count("twice(") == 3
+    assert text.count("void setup(") == 2 and text.count("void loop(") == 2
     assert "static void quiet();" in text
     assert_compiles(preprocess(sketch))
 
