@@ -7,8 +7,10 @@ returns, so no child outlives its call.
 """
 
 import contextlib
+import errno
 import os
 import selectors
+import shutil
 import signal
 import subprocess
 import time
@@ -88,6 +90,26 @@ def _kill_group(pgid: int) -> None:
         os.killpg(pgid, signal.SIGKILL)
 
 
+def _start(
+    argv: tuple[str, ...], limits: ProcessLimits, cwd: Path | str | None, env: Mapping[str, str] | None
+) -> subprocess.Popen:
+    """`argv` started under `limits` in a process group of its own, stdin/stdout/stderr piped."""
+    env = dict(env) if env is not None else {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    if shutil.which(argv[0], path=env.get("PATH", os.defpath)) is None:
+        # As if started directly: under prlimit a missing program would only show as an exit status.
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), argv[0])
+    return subprocess.Popen(  # noqa: S603 (argument list, no shell)
+        _with_limits(argv, limits),
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # own process group: killpg reaches every descendant
+        close_fds=True,
+    )
+
+
 def run_process(
     argv: Sequence[str],
     *,
@@ -102,16 +124,7 @@ def run_process(
     argv = tuple(str(a) for a in argv)
     started = time.monotonic()
     deadline = started + limits.wall_seconds
-    proc = subprocess.Popen(  # noqa: S603 (argument list, no shell)
-        _with_limits(argv, limits),
-        cwd=cwd,
-        env=dict(env) if env is not None else {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # own process group: killpg reaches every descendant
-        close_fds=True,
-    )
+    proc = _start(argv, limits, cwd, env)
     pgid = proc.pid
     out_fd, err_fd = proc.stdout.fileno(), proc.stderr.fileno()
     chunks: dict[int, list[bytes]] = {out_fd: [], err_fd: []}

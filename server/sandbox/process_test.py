@@ -4,6 +4,8 @@ import signal
 import sys
 import time
 
+import pytest
+
 from sandbox.process import ProcessLimits, run_process
 from sandbox.process_tree import is_running
 
@@ -77,6 +79,11 @@ def test_file_size_limit_is_enforced(tmp_path):
     result = run_process([sys.executable, "-c", write], limits=ProcessLimits(file_bytes=1024 * 1024), cwd=tmp_path)
     assert result.signal == signal.SIGXFSZ or b"File too large" in result.stderr
     assert (tmp_path / "out").stat().st_size <= 1024 * 1024
+
+
+def test_a_missing_program_raises_as_if_started_directly():
+    with pytest.raises(FileNotFoundError):
+        run_process(["no-such-program-here", "--version"])
 
 
 def test_crash_by_signal_is_reported():
