@@ -16,3 +16,5 @@ export type { McuConfig, PortLetter } from "./mcu";
 export { runSim, type PinChangeRecord, type SimResponse } from "./run-sim";
 export { parseSimRequest, SimRequestError, type SimRequest } from "./sim-request";
 export { UsartTerminal, type SerialByte } from "./usart-terminal";
+export * from "./circuit/index";
+export * from "./parts/index";

@@ -1,0 +1,157 @@
+/**
+ * The glue between running boards and the circuit around them: whenever a sketch changes a pin
+ * (its level, or its direction through a DDR write) the circuit is resolved again, every MCU input
+ * is given its net's level (`digitalRead` sees HIGH from 2.5 V, `analogRead` the net's volts) and
+ * every LED's lit state is recorded for its brightness. Warnings are those of the latest resolution,
+ * and each distinct one is logged with the time it first appeared.
+ */
+import { PinState } from "avr8js";
+import type { AvrSimulation } from "../avr-simulation";
+import { boardIoPins, INPUT_THRESHOLD_VOLTS, type McuPinDrive } from "../circuit/board-pins";
+import {
+  CircuitError,
+  PreparedCircuit,
+  type Circuit,
+  type PartCatalog,
+  type PartContext,
+} from "../circuit/circuit";
+import { pinRef, type CircuitWarning } from "../circuit/elements";
+import type { CircuitResolution } from "../circuit/resolve-levels";
+import { PART_CATALOG } from "./catalog";
+import { isLedLit, LedBrightness, ledForwardVolts } from "./led";
+
+const DRIVE_OF_STATE: Readonly<Record<PinState, McuPinDrive>> = {
+  [PinState.Low]: "low",
+  [PinState.High]: "high",
+  [PinState.Input]: "input",
+  [PinState.InputPullUp]: "input_pullup",
+};
+
+/** Several boards advance together in slices this long (their clocks are equal). */
+const SLICE_MS = 1;
+
+export class CircuitSimulation {
+  private readonly prepared: PreparedCircuit;
+  private readonly closed = new Set<string>();
+  private readonly leds = new Map<string, { forwardVolts: number; history: LedBrightness }>();
+  private readonly context: PartContext;
+  private current!: CircuitResolution;
+  /** Each distinct warning message, with the time (µs) it first appeared. */
+  readonly warningLog: { t_us: number; warning: CircuitWarning }[] = [];
+  private readonly logged = new Set<string>();
+
+  constructor(
+    circuit: Circuit,
+    /** The running board of each board component, by component id. */
+    readonly mcus: Readonly<Record<string, AvrSimulation>>,
+    catalog: PartCatalog = PART_CATALOG,
+  ) {
+    this.prepared = new PreparedCircuit(circuit, catalog);
+    for (const [id, sim] of Object.entries(mcus)) {
+      const component = circuit.components.find((c) => c.id === id);
+      if (component?.kind !== sim.board.id)
+        throw new CircuitError(`${id}: no ${sim.board.id} component of that id in the circuit`);
+      this.watch(sim);
+    }
+    for (const component of circuit.components)
+      if (component.kind === "led")
+        this.leds.set(component.id, {
+          forwardVolts: ledForwardVolts(component.props?.color),
+          history: new LedBrightness(),
+        });
+    this.context = {
+      mcuDrive: (id, pin) => {
+        const sim = this.mcus[id];
+        const portBit = sim?.board.digitalPins[pin];
+        if (!sim || !portBit) return "input";
+        return DRIVE_OF_STATE[sim.ports.get(portBit.port)!.pinState(portBit.bit)];
+      },
+      isClosed: (id) => this.closed.has(id),
+    };
+    this.update();
+  }
+
+  /** Simulated time in microseconds (of the first board). */
+  get nowUs(): number {
+    const first = Object.values(this.mcus)[0];
+    return first ? first.microsAt(first.cycles) : 0;
+  }
+
+  get resolution(): CircuitResolution {
+    return this.current;
+  }
+
+  /** Warnings of the circuit as it is now. */
+  get warnings(): readonly CircuitWarning[] {
+    return this.current.warnings;
+  }
+
+  /** Runs every board `ms` further, in lockstep slices. */
+  runFor(ms: number): void {
+    const sims = Object.values(this.mcus);
+    if (!sims.length) return;
+    const end = sims[0]!.cycles + sims[0]!.cyclesIn(ms);
+    const slice = sims[0]!.cyclesIn(SLICE_MS);
+    for (let target = sims[0]!.cycles; target < end;) {
+      target = Math.min(target + slice, end);
+      for (const sim of sims) sim.runUntil(target);
+    }
+  }
+
+  /** Holds a push button down (true) or lets it go. */
+  setPressed(id: string, pressed: boolean): void {
+    if (pressed) this.closed.add(id);
+    else this.closed.delete(id);
+    this.update();
+  }
+
+  isLedLit(id: string): boolean {
+    return this.led(id).history.lit;
+  }
+
+  /** Share of the last `windowMs` the LED was lit (0..1): a PWM pin's duty. */
+  ledBrightness(id: string, windowMs = 20): number {
+    return this.led(id).history.brightness(this.nowUs, windowMs * 1000);
+  }
+
+  private led(id: string) {
+    const led = this.leds.get(id);
+    if (!led) throw new CircuitError(`no LED ${id}`);
+    return led;
+  }
+
+  /** Resolves the circuit now and feeds the result to the boards' inputs and the parts. */
+  private update(): void {
+    const resolution = this.prepared.resolve(this.context);
+    this.current = resolution;
+    const now = this.nowUs;
+    for (const [id, sim] of Object.entries(this.mcus))
+      for (const io of boardIoPins(sim.board)) {
+        const volts = resolution.levelOf(pinRef(id, io.name)).volts ?? 0; // a floating pin reads 0 here
+        if (io.digital !== null) sim.setInputLevel(io.digital, volts >= INPUT_THRESHOLD_VOLTS);
+        if (io.adcChannel !== null) sim.setAdcVoltage(io.adcChannel, volts);
+      }
+    for (const [id, led] of this.leds)
+      led.history.record(now, isLedLit(resolution, id, led.forwardVolts));
+    for (const warning of resolution.warnings)
+      if (!this.logged.has(warning.message)) {
+        this.logged.add(warning.message);
+        this.warningLog.push({ t_us: now, warning });
+      }
+  }
+
+  /** Pin level changes come as events; direction changes only as DDR writes, so those are hooked too. */
+  private watch(sim: AvrSimulation): void {
+    sim.addPinListener(() => this.update());
+    for (const port of sim.ports.values()) {
+      const ddr = port.portConfig.DDR;
+      const gpioHook = sim.cpu.writeHooks[ddr];
+      sim.cpu.writeHooks[ddr] = (value, oldValue, address, mask) => {
+        const handled = gpioHook?.(value, oldValue, address, mask) ?? false;
+        if (!handled) sim.cpu.data[ddr] = value;
+        this.update();
+        return true;
+      };
+    }
+  }
+}
