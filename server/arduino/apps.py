@@ -6,6 +6,7 @@ class ArduinoConfig(AppConfig):
     verbose_name = "Arduino builds"
 
     def ready(self) -> None:
-        from . import build_job
+        from . import build_job, run_job
 
         build_job.register_kind()
+        run_job.register_kind()

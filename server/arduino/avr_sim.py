@@ -8,6 +8,7 @@ work directory, so the sandbox shows Node (/usr) and that directory only. Protoc
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -23,13 +24,26 @@ class SimulationFailed(RuntimeError):
     pass
 
 
+class SimulationCancelled(SimulationFailed):
+    """`should_cancel` said stop: the harness's process group was killed."""
+
+
 def harness_path() -> Path:
     return Path(settings.WEB_DIR) / "packages" / "avr-sim" / "dist" / "cli.js"
 
 
-def run_hex(hex_text: str, board: str = "uno", ms: float = 1000, *, wall_seconds: float = 60, **options) -> dict:
+def run_hex(
+    hex_text: str,
+    board: str = "uno",
+    ms: float = 1000,
+    *,
+    wall_seconds: float = 60,
+    should_cancel: Callable[[], bool] | None = None,
+    **options,
+) -> dict:
     """Simulate `hex_text` on `board` for `ms` simulated milliseconds; the harness's answer (see its README).
-    `options`: serialInput, adc, lcd, maxPinChanges ... passed through."""
+    `options`: serialInput, adc, lcd, maxPinChanges ... passed through. `should_cancel` is polled while the
+    harness runs (a job's cancellation): true kills it and raises SimulationCancelled."""
     if not 0 < ms <= SIMULATED_MS_MAX:
         raise ValueError(f"ms must be in (0, {SIMULATED_MS_MAX}]")
     harness = harness_path()
@@ -43,6 +57,7 @@ def run_hex(hex_text: str, board: str = "uno", ms: float = 1000, *, wall_seconds
             sandboxed([NODE, "cli.js"], workdir),
             cwd=workdir,
             stdin=request,
+            should_cancel=should_cancel,
             limits=ProcessLimits(
                 wall_seconds=wall_seconds,
                 cpu_seconds=int(wall_seconds) + 1,
@@ -50,6 +65,8 @@ def run_hex(hex_text: str, board: str = "uno", ms: float = 1000, *, wall_seconds
                 output_bytes=64 * MiB,
             ),
         )
+    if process.cancelled:
+        raise SimulationCancelled("the simulation was cancelled")
     try:
         answer = json.loads(process.stdout or b"{}")
     except json.JSONDecodeError as exc:

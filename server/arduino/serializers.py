@@ -93,3 +93,77 @@ class BuildSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
     started_at = serializers.DateTimeField(allow_null=True)
     finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class RunInputsSerializer(StrictSerializer):
+    """What the outside world does to the board during a run; pins are checked against the board by the run."""
+
+    serial = serializers.CharField(
+        trim_whitespace=False, allow_blank=True, max_length=65536, required=False,
+        help_text="Typed into `Serial` once the program calls `Serial.begin`, at the program's baud rate.",
+    )  # fmt: skip
+    digital = serializers.DictField(
+        child=serializers.IntegerField(min_value=0, max_value=1), required=False,
+        help_text='Levels driven onto pins by number, `{"2": 1}`: what `digitalRead` sees while a pin is an input.',
+    )  # fmt: skip
+    analog = serializers.DictField(
+        child=serializers.FloatField(min_value=0, max_value=5), required=False,
+        help_text='Volts on analog inputs by name or pin number, `{"A0": 2.5}`; the others read 0 V.',
+    )  # fmt: skip
+
+
+class RunRequestSerializer(StrictSerializer):
+    """A program to run headless: a build's (by id) or an Intel HEX file given here."""
+
+    build = serializers.CharField(required=False, help_text="The id of a succeeded build you may read.")
+    hex = serializers.CharField(required=False, max_length=2_000_000, help_text="An Intel HEX file instead.")
+    board = serializers.ChoiceField(
+        choices=list(BOARDS), required=False, help_text="Required with `hex`; with `build`, the build's board."
+    )
+    seconds = serializers.FloatField(min_value=0.001, max_value=10, help_text="Simulated seconds, at most 10.")
+    inputs = RunInputsSerializer(required=False)
+    pins = serializers.ListField(
+        child=serializers.IntegerField(min_value=0), required=False, max_length=70,
+        help_text="Record only these digital pins (A0 = 14 on the Uno, 54 on the Mega); absent: every pin.",
+    )  # fmt: skip
+
+    def validate(self, attrs):
+        if ("build" in attrs) == ("hex" in attrs):
+            raise serializers.ValidationError({"build": "Give exactly one of `build` and `hex`."})
+        if "hex" in attrs and "board" not in attrs:
+            raise serializers.ValidationError({"board": "Required with `hex`."})
+        return attrs
+
+
+class RunResultSerializer(serializers.Serializer):
+    serial = serializers.CharField(help_text="What the program sent on `Serial` (UTF-8), up to 64 kB.")
+    serialBaud = serializers.IntegerField(allow_null=True, help_text="The baud rate the program set, if any.")
+    serialBytesTotal = serializers.IntegerField(help_text="All bytes sent, also those past the 64 kB kept.")
+    serialCapped = serializers.BooleanField()
+    serialInputPending = serializers.IntegerField(help_text="Bytes of `inputs.serial` not yet read at the end.")
+    traces = serializers.DictField(
+        child=serializers.ListField(child=serializers.ListField(child=serializers.FloatField())),
+        help_text='Pin → `[[t_us, value], ...]`, the level changes in time order; every pin starts at 0.',
+    )  # fmt: skip
+    pinChangesTotal = serializers.IntegerField(help_text="All changes, also those past the cap of 20,000 kept.")
+    pinChangesCapped = serializers.BooleanField()
+    simulatedMs = serializers.FloatField()
+    wallMs = serializers.FloatField()
+    stoppedEarly = serializers.BooleanField(help_text="The wall-time limit ended the run before `seconds`.")
+    warnings = serializers.ListField(child=serializers.CharField())
+
+
+class RunSerializer(serializers.Serializer):
+    """A headless run's state and, once it succeeded, what the program did."""
+
+    id = serializers.UUIDField()
+    status = serializers.ChoiceField(["queued", "running", "succeeded", "failed", "cancelled"])
+    board = serializers.CharField()
+    build = serializers.UUIDField(allow_null=True, help_text="The build whose program runs; null for a given HEX.")
+    seconds = serializers.FloatField()
+    result = RunResultSerializer(allow_null=True)
+    diagnostics = serializers.ListField(child=serializers.DictField(), help_text='`[{"severity", "message"}]`')
+    timings = serializers.DictField(child=serializers.FloatField())
+    created_at = serializers.DateTimeField()
+    started_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)

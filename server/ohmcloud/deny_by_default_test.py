@@ -31,6 +31,10 @@ PUBLIC_ENDPOINTS = {
     "arduino-libraries",
     "arduino-build-list",
     "arduino-build-detail",
+    # Headless runs: as builds (anyone may run, rate-limited; read by the unguessable id).
+    "arduino-run-list",
+    "arduino-run-detail",
+    "arduino-run-trace",
 }
 
 
