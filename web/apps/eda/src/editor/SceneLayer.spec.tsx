@@ -10,7 +10,7 @@ import { SchematicCanvas } from "./SchematicCanvas";
 import type { SymbolRendererProps } from "./SymbolRenderer";
 import { TEST_SYMBOLS } from "./test-symbols";
 
-/** The references of the parts drawn, in order (SymbolRenderer wrapped to count its renders). */
+/** The references of the parts drawn, in order: the real SymbolRenderer, wrapped to count its renders (a spy, not a stand-in). */
 const drawn = vi.hoisted(() => [] as string[]);
 
 vi.mock("./SymbolRenderer", async (importOriginal) => {
