@@ -39,3 +39,15 @@ export {
   type Library,
   type LibraryPin,
 } from "./library";
+export {
+  ArduinoApi,
+  type ArduinoApiOptions,
+  type ArduinoBoardId,
+  type ArduinoBoardInfo,
+  type ArduinoBuild,
+  type ArduinoBuildAccepted,
+  type ArduinoLibrary,
+  type BuildDiagnostic,
+  type BuildSize,
+  type BuildWaitOptions,
+} from "./arduino";

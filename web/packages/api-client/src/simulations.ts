@@ -1,18 +1,16 @@
 import type { ApiClient } from "./client";
-import { ApiError } from "./errors";
+import {
+  LONG_POLL_SECONDS,
+  pollUntilDone,
+  realClock,
+  type Clock,
+  type JobStatus,
+} from "./job-polling";
 
-/** A job's life cycle: `queued → running → succeeded | failed | cancelled`. */
-export type SimulationStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export { TERMINAL_STATUSES, isTerminalStatus, realClock, type Clock } from "./job-polling";
 
-export const TERMINAL_STATUSES: ReadonlySet<SimulationStatus> = new Set([
-  "succeeded",
-  "failed",
-  "cancelled",
-]);
-
-export function isTerminalStatus(status: SimulationStatus): boolean {
-  return TERMINAL_STATUSES.has(status);
-}
+/** A simulation's life cycle: the jobs' (`queued → running → succeeded | failed | cancelled`). */
+export type SimulationStatus = JobStatus;
 
 export type PlotKind =
   "op" | "dc" | "ac" | "tran" | "tf" | "noise" | "pz" | "sens" | "disto" | "sp" | "unknown";
@@ -135,70 +133,12 @@ export interface WaitOptions {
   wait?: number;
 }
 
-/** Time for the long-poll loop; replaceable in specs. */
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
 export interface SimulationsApiOptions {
   /** The prefix of `csvUrl`: the ApiClient's `baseUrl`. */
   baseUrl?: string;
   clock?: Clock;
 }
 
-const LONG_POLL_SECONDS = 25;
-/** A poll answered sooner than this without the job ending waits out the rest: never a busy loop. */
-const MIN_POLL_INTERVAL_MS = 1000;
-/** Network failures and gateway errors are retried this many times in a row, with back-off. */
-const MAX_RETRIES = 3;
-const RETRIABLE = new Set([0, 502, 503, 504]);
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(abortReason(signal));
-        return;
-      }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal!));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    }),
-};
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts (the request itself runs on). */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortReason(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortReason(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The `/api/simulations` and `/api/netlist` endpoints. */
 export class SimulationsApi {
   private readonly client: ApiClient;
   private readonly baseUrl: string;
@@ -224,13 +164,18 @@ export class SimulationsApi {
   }
 
   /** Reads a simulation, optionally long-polling and cutting its curves. */
-  get(id: string, { wait, points, vectors }: GetSimulationOptions = {}): Promise<Simulation> {
+  get(
+    id: string,
+    { wait, points, vectors }: GetSimulationOptions = {},
+    signal?: AbortSignal,
+  ): Promise<Simulation> {
     const query = new URLSearchParams();
     if (wait !== undefined) query.set("wait", String(wait));
     if (points !== undefined) query.set("points", String(points));
     for (const vector of vectors ?? []) query.append("vector", vector);
     const search = query.toString();
-    return this.client.get<Simulation>(`${simulationPath(id)}${search ? `?${search}` : ""}`);
+    const path = `${simulationPath(id)}${search ? `?${search}` : ""}`;
+    return this.client.get<Simulation>(path, signal === undefined ? {} : { signal });
   }
 
   /**
@@ -238,34 +183,15 @@ export class SimulationsApi {
    * back early are spaced at least a second apart; network and gateway failures are retried up to
    * three times in a row with back-off. Rejects with the signal's reason when aborted.
    */
-  async waitUntilDone(
+  waitUntilDone(
     id: string,
     { onUpdate, signal, points, vectors, wait = LONG_POLL_SECONDS }: WaitOptions = {},
   ): Promise<Simulation> {
-    let failures = 0;
-    for (;;) {
-      if (signal?.aborted) throw abortReason(signal);
-      const started = this.clock.now();
-      let simulation: Simulation;
-      try {
-        simulation = await raceAbort(this.get(id, { wait, points, vectors }), signal);
-      } catch (error) {
-        if (signal?.aborted) throw abortReason(signal);
-        if (!(error instanceof ApiError) || !RETRIABLE.has(error.status)) throw error;
-        failures += 1;
-        if (failures > MAX_RETRIES) throw error;
-        await this.clock.sleep(MIN_POLL_INTERVAL_MS * 2 ** failures, signal);
-        continue;
-      }
-      failures = 0;
-      if (signal?.aborted) throw abortReason(signal);
-      onUpdate?.(simulation);
-      if (isTerminalStatus(simulation.status)) return simulation;
-      const elapsed = this.clock.now() - started;
-      if (elapsed < MIN_POLL_INTERVAL_MS) {
-        await this.clock.sleep(MIN_POLL_INTERVAL_MS - elapsed, signal);
-      }
-    }
+    return pollUntilDone(
+      (aborted) => this.get(id, { wait, points, vectors }, aborted),
+      this.clock,
+      { signal, onUpdate },
+    );
   }
 
   /** Cancels a queued or running simulation; 409 `ApiError` if it already ended. */
