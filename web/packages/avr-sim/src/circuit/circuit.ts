@@ -42,6 +42,12 @@ export interface PartContext {
   mcuDrive(component: string, digitalPin: number): McuPinDrive;
   /** Whether a switching part (a push button) is closed now. */
   isClosed(component: string): boolean;
+  /**
+   * A part's live setting or state by name (a potentiometer's `position`, a sensor's distance, the
+   * level an HC-SR04 drives on ECHO); undefined when not set. Optional: contexts without live parts
+   * (tests, the static pass) leave it out and parts fall back to their props.
+   */
+  control?(component: string, name: string): number | boolean | undefined;
 }
 
 /** A component kind: its pins, what it is electrically, and what it warns about. */

@@ -41,7 +41,7 @@ export type CircuitElement =
   | { readonly type: "terminal"; readonly pin: PinRef };
 
 export interface CircuitWarning {
-  readonly kind: "contention" | "floating-input" | "no-series-resistor";
+  readonly kind: "contention" | "floating-input" | "no-series-resistor" | "driven-from-pin";
   /** The pins concerned, in a stable order. */
   readonly pins: readonly PinRef[];
   readonly message: string;

@@ -3,7 +3,9 @@
  * (its level, or its direction through a DDR write) the circuit is resolved again, every MCU input
  * is given its net's level (`digitalRead` sees HIGH from 2.5 V, `analogRead` the net's volts) and
  * every LED's lit state is recorded for its brightness. Warnings are those of the latest resolution,
- * and each distinct one is logged with the time it first appeared.
+ * and each distinct one is logged with the time it first appeared. Parts with behaviour over time
+ * (`PART_BEHAVIOURS`: servo, buzzer, LCD, ...) observe every resolution; their settings (a
+ * potentiometer's position, a sensor's distance) are controls set with `setControl`.
  */
 import { PinState } from "avr8js";
 import type { AvrSimulation } from "../avr-simulation";
@@ -19,6 +21,8 @@ import { pinRef, type CircuitWarning } from "../circuit/elements";
 import type { CircuitResolution } from "../circuit/resolve-levels";
 import { PART_CATALOG } from "./catalog";
 import { isLedLit, LedBrightness, ledForwardVolts } from "./led";
+import type { ControlValue, PartBehaviour, PartHost } from "./part-behaviour";
+import { PART_BEHAVIOURS } from "./part-behaviours";
 
 const DRIVE_OF_STATE: Readonly<Record<PinState, McuPinDrive>> = {
   [PinState.Low]: "low",
@@ -39,6 +43,10 @@ export class CircuitSimulation {
   /** Each distinct warning message, with the time (µs) it first appeared. */
   readonly warningLog: { t_us: number; warning: CircuitWarning }[] = [];
   private readonly logged = new Set<string>();
+  private readonly controls = new Map<string, ControlValue>();
+  private readonly behaviours = new Map<string, PartBehaviour>();
+  private updating = false;
+  private dirty = false;
 
   constructor(
     circuit: Circuit,
@@ -67,7 +75,17 @@ export class CircuitSimulation {
         return DRIVE_OF_STATE[sim.ports.get(portBit.port)!.pinState(portBit.bit)];
       },
       isClosed: (id) => this.closed.has(id),
+      control: (id, name) => this.control(id, name),
     };
+    const host: PartHost = {
+      schedule: (delayUs, action) => this.schedule(delayUs, action),
+      control: (id, name) => this.control(id, name),
+      setControl: (id, name, value) => this.setControl(id, name, value),
+    };
+    for (const component of circuit.components) {
+      const factory = PART_BEHAVIOURS[component.kind];
+      if (factory) this.behaviours.set(component.id, factory(component, host));
+    }
     this.update();
   }
 
@@ -105,6 +123,41 @@ export class CircuitSimulation {
     this.update();
   }
 
+  /** A part's live setting or state (see `PartContext.control`). */
+  control(id: string, name: string): ControlValue {
+    return this.controls.get(`${id}\u0000${name}`);
+  }
+
+  /** Sets a part's control (a slider, a toggle) and resolves the circuit again. */
+  setControl(id: string, name: string, value: ControlValue): void {
+    const key = `${id}\u0000${name}`;
+    if (this.controls.get(key) === value) return;
+    if (value === undefined) this.controls.delete(key);
+    else this.controls.set(key, value);
+    if (this.updating) this.dirty = true;
+    else this.update();
+  }
+
+  /** The behaviour of a part that has one, checked against the class the caller expects. */
+  partBehaviour<T extends PartBehaviour>(
+    id: string,
+    type: abstract new (...args: never[]) => T,
+  ): T {
+    const behaviour = this.behaviours.get(id);
+    if (!(behaviour instanceof type))
+      throw new CircuitError(`${id}: no ${type.name} in the circuit`);
+    return behaviour;
+  }
+
+  private schedule(delayUs: number, action: () => void): void {
+    const first = Object.values(this.mcus)[0];
+    if (!first) return action();
+    first.cpu.addClockEvent(
+      action,
+      Math.max(1, Math.round((delayUs * first.board.frequencyHz) / 1e6)),
+    );
+  }
+
   isLedLit(id: string): boolean {
     return this.led(id).history.lit;
   }
@@ -120,8 +173,23 @@ export class CircuitSimulation {
     return led;
   }
 
-  /** Resolves the circuit now and feeds the result to the boards' inputs and the parts. */
+  /** Resolves the circuit (again while the parts' behaviours change their controls). */
   private update(): void {
+    if (this.updating) return;
+    this.updating = true;
+    try {
+      for (let pass = 0; pass < 8; pass++) {
+        this.dirty = false;
+        this.resolveNow();
+        if (!this.dirty) break;
+      }
+    } finally {
+      this.updating = false;
+    }
+  }
+
+  /** Resolves the circuit now and feeds the result to the boards' inputs and the parts. */
+  private resolveNow(): void {
     const resolution = this.prepared.resolve(this.context);
     this.current = resolution;
     const now = this.nowUs;
@@ -133,6 +201,7 @@ export class CircuitSimulation {
       }
     for (const [id, led] of this.leds)
       led.history.record(now, isLedLit(resolution, id, led.forwardVolts));
+    for (const behaviour of this.behaviours.values()) behaviour.observe(resolution, now);
     for (const warning of resolution.warnings)
       if (!this.logged.has(warning.message)) {
         this.logged.add(warning.message);
