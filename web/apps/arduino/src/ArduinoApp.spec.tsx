@@ -6,7 +6,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ArduinoApp, type BuildService } from "./ArduinoApp";
 import type { FromWorker, ToWorker } from "./sim/protocol";
 import type { WorkerLike } from "./sim/simulation-worker";
-import { BLINK_SKETCH } from "./sketch/examples";
+import { readAutosave, writeAutosave } from "./project/autosave";
+import { DISCARD_QUESTION } from "./project/ProjectBar";
+import { newProject, parseProject, serializeProject } from "./project/project-file";
+import { BLINK_SKETCH, MAIN_TAB } from "./sketch/examples";
+import { MemoryStorage } from "./test/memory-storage";
 
 afterEach(cleanup);
 
@@ -59,10 +63,22 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function renderApp(builds: BuildService, worker = new FakeWorker()) {
+interface PageOptions {
+  storage?: Storage;
+  confirm?: (question: string) => boolean;
+  download?: (name: string, text: string) => void;
+}
+
+function renderApp(builds: BuildService, worker = new FakeWorker(), options: PageOptions = {}) {
   render(
     <AuthProvider auth={anonymous}>
-      <ArduinoApp builds={builds} createWorker={() => worker} />
+      <ArduinoApp
+        builds={builds}
+        createWorker={() => worker}
+        storage={options.storage ?? new MemoryStorage()}
+        confirm={options.confirm ?? (() => true)}
+        download={options.download ?? (() => undefined)}
+      />
     </AuthProvider>,
   );
   return worker;
@@ -166,5 +182,129 @@ describe("Run", () => {
       "errorld returned 1 exit status",
     ]);
     expect(worker.sent.some((m) => m.type === "start")).toBe(false);
+  });
+});
+
+describe("Serial monitor extras", () => {
+  async function running() {
+    const worker = renderApp(new FakeBuilds({}));
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+    return worker;
+  }
+  const update = (text: string, simulatedMs: number, baud = 9615): FromWorker => ({
+    type: "update",
+    pins: [],
+    serial: Array.from(new TextEncoder().encode(text)),
+    simulatedMs,
+    speed: 1,
+    baud,
+  });
+
+  it("shows each line's simulated time when timestamps are on", async () => {
+    const worker = await running();
+    worker.emit(update("a=1\n", 250));
+    worker.emit(update("a=2\n", 1250));
+    const output = screen.getByTestId("serial-output");
+    expect(output.textContent).toBe("a=1\na=2\n");
+    fireEvent.click(screen.getByTestId("serial-timestamps"));
+    expect(output.textContent).toBe("00:00:00.250 -> a=1\n00:00:01.250 -> a=2\n");
+  });
+
+  it("warns of a baud mismatch and shows the output garbled, as real hardware would", async () => {
+    const worker = await running();
+    expect(screen.queryByTestId("baud-warning")).toBeNull();
+    worker.emit(update("Hello world\n".repeat(3), 100, 115200));
+    expect(screen.getByTestId("baud-warning").textContent).toContain("115200 baud");
+    expect(screen.getByTestId("serial-output").textContent).toContain("\uFFFD");
+    fireEvent.change(screen.getByTestId("monitor-baud"), { target: { value: "115200" } });
+    expect(screen.queryByTestId("baud-warning")).toBeNull();
+    fireEvent.click(screen.getByTestId("serial-clear"));
+    worker.emit(update("Hello\n", 200, 115200));
+    expect(screen.getByTestId("serial-output").textContent).toBe("Hello\n");
+  });
+
+  it("charts the numbers of each line in the plotter tab, one series per name", async () => {
+    const worker = await running();
+    worker.emit(update("temp:20,hum:40\ntemp:21", 100));
+    worker.emit(update(",hum:41\n", 200));
+    fireEvent.click(screen.getByTestId("serial-tab-plotter"));
+    expect(screen.queryByTestId("serial-output")).toBeNull();
+    expect(screen.getAllByTestId("plot-series").map((li) => li.textContent)).toEqual([
+      "temp: 21",
+      "hum: 41",
+    ]);
+  });
+});
+
+describe("Project files", () => {
+  const edited = { ...newProject(), sketch: { [MAIN_TAB]: "// restored sketch\n" } };
+  const editorText = () => screen.getByTestId("code-editor").textContent;
+
+  function openFile(text: string, name = "p.json") {
+    const input = screen.getByTestId("project-file");
+    fireEvent.change(input, { target: { files: [new File([text], name)] } });
+  }
+
+  it("restores the autosaved project on load, unsaved changes included", () => {
+    const storage = new MemoryStorage();
+    writeAutosave(storage, edited, true);
+    renderApp(new FakeBuilds({}), new FakeWorker(), { storage });
+    expect(editorText()).toContain("// restored sketch");
+    expect(screen.getByTestId("project-state").textContent).toContain("Unsaved");
+  });
+
+  it("Save downloads the project file and marks it saved, also in the autosave", () => {
+    const storage = new MemoryStorage();
+    writeAutosave(storage, edited, true);
+    const saved: [string, string][] = [];
+    renderApp(new FakeBuilds({}), new FakeWorker(), {
+      storage,
+      download: (name, text) => saved.push([name, text]),
+    });
+    fireEvent.click(screen.getByTestId("project-save"));
+    expect(saved).toHaveLength(1);
+    expect(saved[0]![0]).toBe("arduino-project.json");
+    expect(parseProject(saved[0]![1])).toEqual(edited);
+    expect(screen.getByTestId("project-state").textContent).toBe("Saved");
+    expect(readAutosave(storage)).toEqual({ project: edited, unsaved: false });
+  });
+
+  it("New asks before discarding unsaved changes", () => {
+    const storage = new MemoryStorage();
+    writeAutosave(storage, edited, true);
+    const questions: string[] = [];
+    let answer = false;
+    renderApp(new FakeBuilds({}), new FakeWorker(), {
+      storage,
+      confirm: (question) => (questions.push(question), answer),
+    });
+    fireEvent.click(screen.getByTestId("project-new"));
+    expect(questions).toEqual([DISCARD_QUESTION]);
+    expect(editorText()).toContain("// restored sketch");
+    answer = true;
+    fireEvent.click(screen.getByTestId("project-new"));
+    expect(editorText()).toContain("pinMode(LED_BUILTIN, OUTPUT);");
+    expect(screen.getByTestId("project-state").textContent).toBe("Saved");
+    // Nothing unsaved now: New does not ask again.
+    fireEvent.click(screen.getByTestId("project-new"));
+    expect(questions).toHaveLength(2);
+  });
+
+  it("Open loads a project file and builds its sketch; a bad file shows why and changes nothing", async () => {
+    const builds = new FakeBuilds({});
+    renderApp(builds);
+    openFile('{"format": "something-else"}', "bad.json");
+    expect((await screen.findByTestId("project-error")).textContent).toBe(
+      'Cannot open bad.json: Not an Arduino project: "format" must be "ohmcloud-arduino-project".',
+    );
+    expect(editorText()).toContain("pinMode(LED_BUILTIN, OUTPUT);");
+
+    openFile(serializeProject(edited));
+    await waitFor(() => expect(editorText()).toContain("// restored sketch"));
+    expect(screen.queryByTestId("project-error")).toBeNull();
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(builds.requests).toHaveLength(1));
+    expect(builds.requests[0]).toEqual({ board: "uno", sketch: "// restored sketch\n" });
   });
 });

@@ -11,11 +11,16 @@ import { CodeEditor } from "./editor/CodeEditor";
 import { ProblemsList } from "./editor/ProblemsList";
 import { formatSize } from "./editor/build-report";
 import { SerialMonitor } from "./serial/SerialMonitor";
+import { baudMismatch, misreceive } from "./serial/baud-mismatch";
+import { PlotBuffer, type PlotSeries } from "./serial/plot-data";
 import { SerialOutput } from "./serial/serial-log";
 import type { FromWorker } from "./sim/protocol";
 import { createSimulationWorker, SimulationWorker, type WorkerLike } from "./sim/simulation-worker";
-import { BLINK_SKETCH, MAIN_TAB } from "./sketch/examples";
+import { MAIN_TAB } from "./sketch/examples";
 import { Workspace } from "./workspace/Workspace";
+import { readAutosave, writeAutosave } from "./project/autosave";
+import { downloadFile, ProjectBar } from "./project/ProjectBar";
+import { newProject, serializeProject, type ArduinoProject } from "./project/project-file";
 
 /** What the page needs of the build service; specs pass a fake. */
 export type BuildService = Pick<ArduinoApi, "build" | "waitUntilDone">;
@@ -23,7 +28,16 @@ export type BuildService = Pick<ArduinoApi, "build" | "waitUntilDone">;
 export interface ArduinoAppProps {
   readonly builds?: BuildService;
   readonly createWorker?: () => WorkerLike;
+  /** Where the project is autosaved (default `localStorage`). */
+  readonly storage?: Storage;
+  /** Asks before unsaved changes are discarded (default `window.confirm`). */
+  readonly confirm?: (question: string) => boolean;
+  /** Offers the saved project file (default: a browser download). */
+  readonly download?: (name: string, text: string) => void;
 }
+
+/** The name a saved project is offered under. */
+export const PROJECT_FILE_NAME = "arduino-project.json";
 
 type RunState =
   | { readonly kind: "idle" }
@@ -45,8 +59,16 @@ let defaultBuilds: BuildService | undefined;
 export function ArduinoApp({
   builds = (defaultBuilds ??= new ArduinoApi(new ApiClient())),
   createWorker = createSimulationWorker,
+  storage = window.localStorage,
+  confirm = (question) => window.confirm(question),
+  download = downloadFile,
 }: ArduinoAppProps) {
-  const text = useRef(BLINK_SKETCH);
+  const [restored] = useState(() => readAutosave(storage));
+  const [project, setProject] = useState<ArduinoProject>(restored?.project ?? newProject());
+  const [unsaved, setUnsaved] = useState(restored?.unsaved ?? false);
+  /** Bumped when another project is loaded: the editor starts afresh with its text. */
+  const [editorGeneration, setEditorGeneration] = useState(0);
+  const text = useRef(project.sketch[MAIN_TAB]!);
   const [state, setState] = useState<RunState>({ kind: "idle" });
   const [diagnostics, setDiagnostics] = useState<readonly BuildDiagnostic[]>([]);
   const [size, setSize] = useState<BuildSize | null>(null);
@@ -55,22 +77,56 @@ export function ArduinoApp({
   const [simulatedMs, setSimulatedMs] = useState(0);
   const [baud, setBaud] = useState<number | null>(null);
   const serial = useRef(new SerialOutput());
-  const [output, setOutput] = useState("");
+  const [output, setOutput] = useState({ text: "", timestamped: "" });
+  const [monitorBaud, setMonitorBaud] = useState(9600);
+  const monitorBaudRef = useRef(monitorBaud);
+  const plot = useRef(new PlotBuffer());
+  const [plotData, setPlotData] = useState<{ xs: readonly number[]; series: PlotSeries[] }>({
+    xs: [],
+    series: [],
+  });
   const worker = useRef<SimulationWorker | null>(null);
+  const board = project.board;
   const building = useRef<AbortController | null>(null);
 
-  const onWorkerMessage = useCallback((message: FromWorker) => {
-    if (message.type === "error") {
-      setState({ kind: "failed", message: `The simulation stopped: ${message.message}` });
-      return;
-    }
-    const pin = message.pins.find((p) => p.pin === 13);
-    if (pin) setPin13({ value: pin.value === 1, duty: pin.duty });
-    if (message.serial.length > 0) setOutput(serial.current.append(message.serial));
-    setSpeed(message.speed);
-    setSimulatedMs(message.simulatedMs);
-    setBaud(message.baud);
-  }, []);
+  const showSerial = useCallback(
+    () => setOutput({ text: serial.current.text, timestamped: serial.current.timestamped }),
+    [],
+  );
+  const clearSerial = useCallback(() => {
+    serial.current.clear();
+    plot.current.clear();
+    setPlotData({ xs: [], series: [] });
+    showSerial();
+  }, [showSerial]);
+
+  const onWorkerMessage = useCallback(
+    (message: FromWorker) => {
+      if (message.type === "error") {
+        setState({ kind: "failed", message: `The simulation stopped: ${message.message}` });
+        return;
+      }
+      const pin = message.pins.find((p) => p.pin === 13);
+      if (pin) setPin13({ value: pin.value === 1, duty: pin.duty });
+      if (message.serial.length > 0) {
+        const heard = monitorBaudRef.current;
+        const bytes =
+          message.baud !== null && baudMismatch(message.baud, heard)
+            ? misreceive(message.serial, message.baud, heard)
+            : message.serial;
+        serial.current.append(bytes, message.simulatedMs);
+        showSerial();
+        let plotted = false;
+        for (const line of serial.current.takeCompletedLines())
+          plotted = plot.current.add(line.ms, line.text) || plotted;
+        if (plotted) setPlotData({ xs: [...plot.current.xs], series: plot.current.allSeries });
+      }
+      setSpeed(message.speed);
+      setSimulatedMs(message.simulatedMs);
+      setBaud(message.baud);
+    },
+    [showSerial],
+  );
 
   const simulation = useCallback(() => {
     worker.current ??= new SimulationWorker(createWorker(), onWorkerMessage);
@@ -86,6 +142,24 @@ export function ArduinoApp({
     [],
   );
 
+  useEffect(() => writeAutosave(storage, project, unsaved), [storage, project, unsaved]);
+
+  const load = (next: ArduinoProject) => {
+    text.current = next.sketch[MAIN_TAB]!;
+    setProject(next);
+    setUnsaved(false);
+    setEditorGeneration((n) => n + 1);
+  };
+  const editSketch = (value: string) => {
+    text.current = value;
+    setProject((current) => ({ ...current, sketch: { ...current.sketch, [MAIN_TAB]: value } }));
+    setUnsaved(true);
+  };
+  const save = () => {
+    download(PROJECT_FILE_NAME, serializeProject(project));
+    setUnsaved(false);
+  };
+
   const resetRun = useCallback(() => {
     worker.current?.stop();
     setPin13(DARK);
@@ -100,7 +174,7 @@ export function ArduinoApp({
     resetRun();
     setState({ kind: "building" });
     try {
-      const accepted = await builds.build("uno", text.current);
+      const accepted = await builds.build(board, text.current);
       const build = await builds.waitUntilDone(accepted.id, { signal: controller.signal });
       setDiagnostics(build.diagnostics);
       setSize(build.size);
@@ -108,15 +182,15 @@ export function ArduinoApp({
         setState({ kind: "failed", message: `The build ${build.status}: see the problems below.` });
         return;
       }
-      setOutput(serial.current.clear());
+      clearSerial();
       setSimulatedMs(0);
-      simulation().start(build.hex, "uno");
+      simulation().start(build.hex, board);
       setState({ kind: "running" });
     } catch (error) {
       if (controller.signal.aborted) return;
       setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     }
-  }, [builds, simulation, resetRun]);
+  }, [builds, simulation, resetRun, clearSerial, board]);
 
   const pause = () => {
     worker.current?.pause();
@@ -136,6 +210,13 @@ export function ArduinoApp({
   return (
     <AppShell current="arduino">
       <h1 className="oc-page-title">Arduino simulator</h1>
+      <ProjectBar
+        unsaved={unsaved}
+        onNew={() => load(newProject())}
+        onOpen={load}
+        onSave={save}
+        confirm={confirm}
+      />
       <div className="ar-toolbar" role="toolbar" aria-label="Run">
         <button
           type="button"
@@ -187,10 +268,11 @@ export function ArduinoApp({
             </span>
           </div>
           <CodeEditor
-            initialText={BLINK_SKETCH}
+            key={editorGeneration}
+            initialText={project.sketch[MAIN_TAB]!}
             file={MAIN_TAB}
             diagnostics={diagnostics}
-            onChange={(value) => (text.current = value)}
+            onChange={editSketch}
             onRun={() => void run()}
           />
           {size && (
@@ -203,11 +285,18 @@ export function ArduinoApp({
         <div className="ar-side-column">
           <Workspace pin13={pin13.value} pin13Duty={pin13.duty} />
           <SerialMonitor
-            output={output}
+            output={output.text}
+            timestampedOutput={output.timestamped}
+            monitorBaud={monitorBaud}
+            onMonitorBaud={(rate) => {
+              monitorBaudRef.current = rate;
+              setMonitorBaud(rate);
+            }}
+            plot={plotData}
             baud={baud}
             running={live}
             onSend={(line) => worker.current?.type(line)}
-            onClear={() => setOutput(serial.current.clear())}
+            onClear={clearSerial}
           />
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { LINE_ENDINGS, MAX_OUTPUT_CHARS, SerialOutput } from "./serial-log";
+import { formatTimestamp, LINE_ENDINGS, MAX_OUTPUT_CHARS, SerialOutput } from "./serial-log";
 
 const bytes = (text: string) => Array.from(new TextEncoder().encode(text));
 
@@ -23,4 +23,21 @@ it("keeps only the last MAX_OUTPUT_CHARS characters, and clears", () => {
 
 it("offers the IDE's three line endings", () => {
   expect(Object.values(LINE_ENDINGS).map((e) => e.text)).toEqual(["", "\n", "\r\n"]);
+});
+
+it("stamps each line with the simulated time its first character arrived", () => {
+  const out = new SerialOutput();
+  out.append(bytes("boot"), 12);
+  out.append(bytes("ed\r\nv=1\n"), 1500.4);
+  out.append(bytes("v=2\n"), 3_723_004);
+  expect(out.timestamped).toBe(
+    "00:00:00.012 -> booted\n00:00:01.500 -> v=1\n01:02:03.004 -> v=2\n",
+  );
+  expect(out.takeCompletedLines()).toEqual([
+    { ms: 12, text: "booted" },
+    { ms: 1500.4, text: "v=1" },
+    { ms: 3_723_004, text: "v=2" },
+  ]);
+  expect(out.takeCompletedLines()).toEqual([]);
+  expect(formatTimestamp(59_999)).toBe("00:00:59.999");
 });
