@@ -70,7 +70,12 @@ class ComposeFileTest(unittest.TestCase):
             if re.match(r"(SECRET_KEY|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD)=", line):
                 self.assertIn("change-me", line)
 
-    @unittest.skipUnless(compose_plugin_available(), "the docker compose plugin is not installed on this machine")
+    # The Compose v2 plugin is in none of the registries this machine reaches (Debian 12, PyPI, npm), and
+    # Debian's docker-compose 1.29 cannot read the Compose Specification this file uses (top-level `name:`,
+    # `env_file` with `required`): tried, it refuses both. The tests above check the file's structure instead.
+    @unittest.skipUnless(
+        compose_plugin_available(), "the docker compose v2 plugin is not installable on this machine (see comment)"
+    )
     def test_docker_compose_config_accepts_the_file(self):
         result = subprocess.run(
             ["docker", "compose", "-f", str(COMPOSE), "--env-file", str(DEPLOY / ".env.example"), "config", "-q"],

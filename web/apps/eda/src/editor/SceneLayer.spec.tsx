@@ -13,6 +13,9 @@ import { TEST_SYMBOLS } from "./test-symbols";
 /** The references of the parts drawn, in order: the real SymbolRenderer, wrapped to count its renders (a spy, not a stand-in). */
 const drawn = vi.hoisted(() => [] as string[]);
 
+// Not a stand-in: the real SymbolRenderer still draws every part. React has no public per-component render
+// count, and "which parts re-render on pan and hover" is exactly what these specs assert, so the module is
+// wrapped to record each call before delegating.
 vi.mock("./SymbolRenderer", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./SymbolRenderer")>();
   return {
