@@ -1,35 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ArduinoApi, type ArduinoBuild } from "./arduino";
-import { ApiClient } from "./client";
 import { ApiError } from "./errors";
-import { FakeFetch } from "./fake-fetch";
-import type { Clock, SimulationStatus } from "./simulations";
+import { timedClient } from "./fake-clock";
+import type { SimulationStatus } from "./simulations";
 
 // Unit spec with a scripted fetch and clock; the real server is exercised by the e2e tests.
 
-/** A clock whose time moves only by `sleep` and by each request's `requestMs`. */
-class FakeClock implements Clock {
-  time = 0;
-  readonly sleeps: number[] = [];
-  requestMs = 25_000;
-  now = () => this.time;
-  sleep = (ms: number) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-    return Promise.resolve();
-  };
-}
-
 function setup() {
-  const fake = new FakeFetch();
-  const clock = new FakeClock();
-  const client = new ApiClient({
-    fetch: (input, init) => {
-      clock.time += clock.requestMs;
-      return fake.fetch(input, init);
-    },
-    readCookies: () => "csrftoken=t",
-  });
+  const { fake, clock, client } = timedClient();
   return { fake, clock, api: new ArduinoApi(client, { clock }) };
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ApiClient } from "./client";
 import { ApiError } from "./errors";
-import { FakeFetch } from "./fake-fetch";
+import { timedClient } from "./fake-clock";
 import {
   SimulationsApi,
-  type Clock,
   type Simulation,
   type SimulationAccepted,
   type SimulationStatus,
@@ -12,34 +11,13 @@ import {
 
 // Unit spec with a scripted fetch and clock; the real server is exercised by the e2e tests.
 
-/** A clock whose time moves only when told to (or by `sleep`), recording every sleep. */
-class FakeClock implements Clock {
-  time = 0;
-  readonly sleeps: number[] = [];
-  /** How long each `get` takes, in fake milliseconds. */
-  requestMs = 25_000;
-  now = () => this.time;
-  sleep = (ms: number, signal?: AbortSignal) => {
-    this.sleeps.push(ms);
-    this.time += ms;
-    if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    return Promise.resolve();
-  };
-}
-
 function setup() {
-  const fake = new FakeFetch();
-  const clock = new FakeClock();
-  // Every request "takes" clock.requestMs.
-  const client = new ApiClient({
-    fetch: (input, init) => {
-      clock.time += clock.requestMs;
-      return fake.fetch(input, init);
-    },
-    readCookies: () => "csrftoken=t",
-  });
-  const api = new SimulationsApi(client, { clock, baseUrl: "https://ohm.example" });
-  return { fake, clock, api };
+  const { fake, clock, client } = timedClient();
+  return {
+    fake,
+    clock,
+    api: new SimulationsApi(client, { clock, baseUrl: "https://ohm.example" }),
+  };
 }
 
 function simulation(status: SimulationStatus, extra: Partial<Simulation> = {}): Simulation {
