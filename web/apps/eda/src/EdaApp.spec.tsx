@@ -9,6 +9,7 @@ import {
   type SimulationAccepted,
 } from "@ohmcloud/api-client";
 import { EdaApp } from "./EdaApp";
+import { DIVIDER_NAMES, DIVIDER_OP } from "./results/fixtures";
 import type { LibrarySource } from "./editor/library";
 import { TEST_SYMBOLS } from "./editor/test-symbols";
 import type { SimulationsService } from "./simulation";
@@ -56,22 +57,6 @@ function renderApp(api: SimulationsService = simulations) {
 
 // The voltage divider example as the server answers its simulation: the netlist's names, then the
 // operating point ngspice computed (and a transient of the same circuit, for the probe).
-const DIVIDER_NAMES = {
-  nodes: { GND: "0", in: "in", out: "out" },
-  elements: { c4: "R1", c5: "R2", c1: "V1" },
-};
-const DIVIDER_OP: Plot = {
-  name: "op1",
-  title: "Voltage divider",
-  kind: "op",
-  scale: "v(in)",
-  points: 1,
-  vectors: [
-    { name: "v(in)", unit: "V", values: [10] },
-    { name: "v(out)", unit: "V", values: [7.5] },
-    { name: "i(v1)", unit: "A", values: [-0.0025000000000000005] },
-  ],
-};
 const DIVIDER_TRAN: Plot = {
   name: "tran1",
   title: "Voltage divider",

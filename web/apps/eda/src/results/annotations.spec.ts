@@ -10,6 +10,7 @@ import {
   operatingPointPlot,
   type OpAnnotation,
 } from "./annotations";
+import { DIVIDER_NAMES, DIVIDER_OP } from "./fixtures";
 import type { SpiceNames } from "./probe";
 import type { ResultPlot } from "./types";
 
@@ -26,23 +27,6 @@ function example(slug: string): Schematic {
   if (found === undefined) throw new Error(`no example ${slug}`);
   return found.file.schematic;
 }
-
-const DIVIDER_NAMES: SpiceNames = {
-  nodes: { GND: "0", in: "in", out: "out" },
-  elements: { c4: "R1", c5: "R2", c1: "V1" },
-};
-const DIVIDER_OP: ResultPlot = {
-  name: "op1",
-  title: "Voltage divider",
-  kind: "op",
-  scale: "v(in)",
-  points: 1,
-  vectors: [
-    { name: "v(in)", unit: "V", values: [10] },
-    { name: "v(out)", unit: "V", values: [7.5] },
-    { name: "i(v1)", unit: "A", values: [-0.0025000000000000005] },
-  ],
-};
 
 function annotate(schematic: Schematic, names: SpiceNames, plot: ResultPlot): OpAnnotation[] {
   const connectivity = buildConnectivity(Scene.from(schematic), symbols);

@@ -1,4 +1,6 @@
 /** Small simulation results shaped as the API answers them, for the specs. */
+import type { Plot } from "@ohmcloud/api-client";
+import type { SpiceNames } from "./probe";
 import type { ResultPlot, SimulationResult } from "./types";
 
 export const tranPlot: ResultPlot = {
@@ -107,5 +109,23 @@ export const nestedDcPlot: ResultPlot = {
         0.00307184,
       ],
     },
+  ],
+};
+
+/** The voltage-divider example as the server answers its operating point: the netlist's names, then ngspice's values. */
+export const DIVIDER_NAMES: SpiceNames = {
+  nodes: { GND: "0", in: "in", out: "out" },
+  elements: { c4: "R1", c5: "R2", c1: "V1" },
+};
+export const DIVIDER_OP: Plot = {
+  name: "op1",
+  title: "Voltage divider",
+  kind: "op",
+  scale: "v(in)",
+  points: 1,
+  vectors: [
+    { name: "v(in)", unit: "V", values: [10] },
+    { name: "v(out)", unit: "V", values: [7.5] },
+    { name: "i(v1)", unit: "A", values: [-0.0025000000000000005] },
   ],
 };
