@@ -1,17 +1,15 @@
 /**
- * The sketch editor: CodeMirror 6 with C++ highlighting, lint markers from the last build and
- * Ctrl+Enter (Cmd+Enter) to build and run. CodeMirror owns the text; the parent hears every change
- * through `onChange` and reads the text when it builds, so a running simulation never sees edits
- * until the next run.
+ * A one-file sketch editor: CodeMirror 6 with the sketch editor's setup (editor-setup.ts: C++,
+ * Arduino completions, Ctrl+Enter runs) and lint markers from the last build. CodeMirror owns the
+ * text; the parent hears every change through `onChange` and reads the text when it builds, so a
+ * running simulation never sees edits until the next run. SketchEditor is the multi-tab editor.
  */
-import { cpp } from "@codemirror/lang-cpp";
-import { lintGutter, setDiagnostics } from "@codemirror/lint";
-import { Prec } from "@codemirror/state";
-import { keymap } from "@codemirror/view";
+import { setDiagnostics } from "@codemirror/lint";
 import type { BuildDiagnostic } from "@ohmcloud/api-client";
-import { basicSetup, EditorView } from "codemirror";
+import { EditorView } from "codemirror";
 import { useEffect, useRef } from "react";
 import { lintDiagnostics } from "./build-report";
+import { sketchEditorExtensions } from "./editor-setup";
 
 export interface CodeEditorProps {
   /** The text the editor opens with; later changes of this prop are ignored (CodeMirror owns the text). */
@@ -28,36 +26,16 @@ export function CodeEditor({ initialText, file, diagnostics, onChange, onRun }: 
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The latest callbacks, read by the editor's extensions (created once).
-  const callbacks = useRef({ onChange, onRun });
+  const callbacks = useRef({ onChange, onRun, file: () => file, otherFiles: () => [] });
   useEffect(() => {
-    callbacks.current = { onChange, onRun };
+    callbacks.current = { onChange, onRun, file: () => file, otherFiles: () => [] };
   });
 
   useEffect(() => {
     const editor = new EditorView({
       doc: initialText,
       parent: host.current!,
-      extensions: [
-        basicSetup,
-        cpp(),
-        lintGutter(),
-        // Above basicSetup's own Mod-Enter (insert blank line).
-        Prec.highest(
-          keymap.of([
-            {
-              key: "Mod-Enter",
-              run: () => {
-                callbacks.current.onRun();
-                return true;
-              },
-            },
-          ]),
-        ),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) callbacks.current.onChange(update.state.doc.toString());
-        }),
-        EditorView.contentAttributes.of({ "aria-label": `Code of ${file}` }),
-      ],
+      extensions: sketchEditorExtensions(() => callbacks.current),
     });
     view.current = editor;
     return () => {
