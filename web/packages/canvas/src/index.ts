@@ -5,6 +5,7 @@ export * from "./schematic";
 export * from "./scene";
 export * from "./commands";
 export { History } from "./history";
+export { UndoStack } from "./undo-stack";
 export * from "./hit-test";
 export { Selection } from "./selection";
 export * from "./snapping";
