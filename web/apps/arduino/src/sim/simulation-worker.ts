@@ -1,6 +1,6 @@
-/** The page's handle on the simulation worker: typed messages in and out, one worker per page. */
-import type { BoardId } from "@ohmcloud/avr-sim";
-import type { FromWorker, ToWorker } from "./protocol";
+/** The page's handle on the simulation worker: typed protocol v2 messages in and out, one worker per page. */
+import type { PinRef } from "@ohmcloud/avr-sim";
+import type { FromWorker, SimulationSpeed, ToWorker } from "./protocol";
 
 /** What the page needs of a Worker; specs pass a fake. */
 export interface WorkerLike {
@@ -16,6 +16,9 @@ export function createSimulationWorker(): WorkerLike {
   }) as WorkerLike;
 }
 
+/** A run to start: the `start` message without its type. */
+export type SimulationRun = Omit<Extract<ToWorker, { type: "start" }>, "type">;
+
 export class SimulationWorker {
   constructor(
     private readonly worker: WorkerLike,
@@ -24,8 +27,9 @@ export class SimulationWorker {
     worker.onmessage = (event) => onMessage(event.data);
   }
 
-  start(hex: string, board: BoardId): void {
-    this.worker.postMessage({ type: "start", hex, board });
+  /** Starts a run (ending the one before). */
+  start(run: SimulationRun): void {
+    this.worker.postMessage({ type: "start", ...run });
   }
 
   pause(): void {
@@ -40,8 +44,27 @@ export class SimulationWorker {
     this.worker.postMessage({ type: "stop" });
   }
 
-  type(text: string): void {
-    this.worker.postMessage({ type: "serial", text });
+  /** 1 = real time, 0.1..10, null = unthrottled. */
+  setSpeed(speed: SimulationSpeed): void {
+    this.worker.postMessage({ type: "speed", speed });
+  }
+
+  /** Bytes for a board's `Serial.read()` (line ending and any baud garbling already applied). */
+  sendSerial(board: string, bytes: readonly number[]): void {
+    this.worker.postMessage({ type: "serial", board, bytes });
+  }
+
+  setControl(part: string, name: string, value: number | boolean): void {
+    this.worker.postMessage({ type: "control", part, name, value });
+  }
+
+  press(part: string, pressed: boolean): void {
+    this.worker.postMessage({ type: "press", part, pressed });
+  }
+
+  /** Pins to record from now on; [] = none. */
+  trace(pins: readonly PinRef[]): void {
+    this.worker.postMessage({ type: "trace", pins });
   }
 
   dispose(): void {

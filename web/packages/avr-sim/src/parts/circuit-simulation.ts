@@ -9,6 +9,7 @@
  */
 import { PinState } from "avr8js";
 import type { AvrSimulation } from "../avr-simulation";
+import { isBoardId } from "../boards";
 import { boardIoPins, INPUT_THRESHOLD_VOLTS, type McuPinDrive } from "../circuit/board-pins";
 import {
   CircuitError,
@@ -23,6 +24,7 @@ import { PART_CATALOG } from "./catalog";
 import { isLedLit, LedBrightness, ledForwardVolts } from "./led";
 import type { ControlValue, PartBehaviour, PartHost } from "./part-behaviour";
 import { PART_BEHAVIOURS } from "./part-behaviours";
+import { partView, PART_VIEW_WINDOW_MS, type PartView } from "./part-view";
 
 const DRIVE_OF_STATE: Readonly<Record<PinState, McuPinDrive>> = {
   [PinState.Low]: "low",
@@ -45,7 +47,13 @@ export class CircuitSimulation {
   private readonly logged = new Set<string>();
   private readonly controls = new Map<string, ControlValue>();
   private readonly behaviours = new Map<string, PartBehaviour>();
+  /** Each board component's on-board L LED, which follows its D13 net. */
+  private readonly boardLeds = new Map<string, LedBrightness>();
+  /** Watchers of every resolution besides the parts (a pin trace). */
+  private readonly observers: PartBehaviour[] = [];
   private updating = false;
+  /** The board executing now: pin changes and parts' timers go by its clock. */
+  private running: AvrSimulation | null = null;
   private dirty = false;
 
   constructor(
@@ -67,6 +75,7 @@ export class CircuitSimulation {
           forwardVolts: ledForwardVolts(component.props?.color),
           history: new LedBrightness(),
         });
+      else if (isBoardId(component.kind)) this.boardLeds.set(component.id, new LedBrightness());
     this.context = {
       mcuDrive: (id, pin) => {
         const sim = this.mcus[id];
@@ -89,10 +98,15 @@ export class CircuitSimulation {
     this.update();
   }
 
-  /** Simulated time in microseconds (of the first board). */
+  /** Simulated time in microseconds: of the board executing now, else of the first board. */
   get nowUs(): number {
-    const first = Object.values(this.mcus)[0];
-    return first ? first.microsAt(first.cycles) : 0;
+    const board = this.clockBoard;
+    return board ? board.microsAt(board.cycles) : 0;
+  }
+
+  /** Boards take turns of `SLICE_MS`: while one runs, its clock is the circuit's. */
+  private get clockBoard(): AvrSimulation | undefined {
+    return this.running ?? Object.values(this.mcus)[0];
   }
 
   get resolution(): CircuitResolution {
@@ -112,7 +126,14 @@ export class CircuitSimulation {
     const slice = sims[0]!.cyclesIn(SLICE_MS);
     for (let target = sims[0]!.cycles; target < end;) {
       target = Math.min(target + slice, end);
-      for (const sim of sims) sim.runUntil(target);
+      for (const sim of sims) {
+        this.running = sim;
+        try {
+          sim.runUntil(target);
+        } finally {
+          this.running = null;
+        }
+      }
     }
   }
 
@@ -149,12 +170,37 @@ export class CircuitSimulation {
     return behaviour;
   }
 
+  /** Calls `observer` after every resolution from now on, as the parts' behaviours are. */
+  addObserver(observer: PartBehaviour): void {
+    this.observers.push(observer);
+    observer.observe(this.current, this.nowUs);
+  }
+
+  /** What every part that shows something shows now (see `part-view.ts`), by component id. */
+  partViews(): Record<string, PartView> {
+    const source = {
+      nowUs: this.nowUs,
+      resolution: this.current,
+      behaviour: (id: string) => this.behaviours.get(id),
+      control: (id: string, name: string) => this.control(id, name),
+      ledBrightness: (id: string) => this.ledBrightness(id, PART_VIEW_WINDOW_MS),
+      boardLedBrightness: (id: string) =>
+        this.boardLeds.get(id)?.brightness(source.nowUs, PART_VIEW_WINDOW_MS * 1000) ?? 0,
+    };
+    const views: Record<string, PartView> = {};
+    for (const component of this.prepared.circuit.components) {
+      const view = partView(component, source);
+      if (view) views[component.id] = view;
+    }
+    return views;
+  }
+
   private schedule(delayUs: number, action: () => void): void {
-    const first = Object.values(this.mcus)[0];
-    if (!first) return action();
-    first.cpu.addClockEvent(
+    const board = this.clockBoard;
+    if (!board) return action();
+    board.cpu.addClockEvent(
       action,
-      Math.max(1, Math.round((delayUs * first.board.frequencyHz) / 1e6)),
+      Math.max(1, Math.round((delayUs * board.board.frequencyHz) / 1e6)),
     );
   }
 
@@ -201,7 +247,10 @@ export class CircuitSimulation {
       }
     for (const [id, led] of this.leds)
       led.history.record(now, isLedLit(resolution, id, led.forwardVolts));
+    for (const [id, led] of this.boardLeds)
+      led.record(now, (resolution.levelOf(pinRef(id, "D13")).volts ?? 0) >= INPUT_THRESHOLD_VOLTS);
     for (const behaviour of this.behaviours.values()) behaviour.observe(resolution, now);
+    for (const observer of this.observers) observer.observe(resolution, now);
     for (const warning of resolution.warnings)
       if (!this.logged.has(warning.message)) {
         this.logged.add(warning.message);

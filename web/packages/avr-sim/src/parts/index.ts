@@ -36,6 +36,14 @@ export {
   type PartHost,
 } from "./part-behaviour";
 export { PART_BEHAVIOURS } from "./part-behaviours";
+export {
+  lcdCursorCell,
+  lcdView,
+  PART_VIEW_WINDOW_MS,
+  partView,
+  type PartView,
+  type PartViewSource,
+} from "./part-view";
 export { PIR_HIGH_VOLTS, PIR_KIND } from "./pir";
 export {
   DEFAULT_POTENTIOMETER_OHMS,

@@ -46,6 +46,11 @@ export class Lcd implements PartBehaviour {
     return this.controller?.state() ?? null;
   }
 
+  /** The character code shown at a cell (`Hd44780.charCodeAt`); null while unpowered or undriven. */
+  charCodeAt(row: number, column: number): number | null {
+    return this.controller?.charCodeAt(row, column) ?? null;
+  }
+
   /** What the glass shows: one string per row, all blank while unpowered or switched off. */
   lines(): string[] {
     const state = this.state();
