@@ -38,6 +38,51 @@ void loop() {}
 
 BUSY = "void setup() { pinMode(9, OUTPUT); }\nvoid loop() { PINB = 2; }\n"  # toggles pin 9 as fast as it can
 
+# Short runs for circuits: a loaded test machine simulates at well under real time, and a run stops a second of
+# wall time after `seconds`.
+BLINK_FAST = "void setup() { pinMode(13, OUTPUT); }\nvoid loop() { digitalWrite(13, !digitalRead(13)); delay(20); }\n"
+LED_ON = "void setup() { pinMode(13, OUTPUT); digitalWrite(13, HIGH); }\nvoid loop() {}\n"
+BUTTON = """
+int last = -1;
+void setup() { Serial.begin(115200); pinMode(2, INPUT_PULLUP); }
+void loop() {
+  int level = digitalRead(2);
+  if (level != last) { Serial.println(level); last = level; }
+}
+"""
+POT = "void setup() { Serial.begin(115200); }\nvoid loop() { Serial.println(analogRead(A0)); delay(20); }\n"
+
+
+def led_circuit(with_cathode: bool = True) -> dict:
+    """Uno D13 → 220 Ω → LED on a half breadboard, its cathode on the ground rail (or in a strip of its own)."""
+    return {
+        "components": [
+            {"id": "uno1", "kind": "uno"},
+            {"id": "bb", "kind": "breadboard", "props": {"size": "half"}},
+            {"id": "r1", "kind": "resistor", "props": {"ohms": 220}},
+            {"id": "led1", "kind": "led", "props": {"color": "red"}},
+        ],
+        "wires": [
+            ["uno1.D13", "bb.a10"],
+            ["r1.1", "bb.c10"],
+            ["r1.2", "bb.c15"],
+            ["led1.A", "bb.e15"],
+            ["led1.C", "bb.e16" if with_cathode else "bb.e20"],
+            ["bb.a16", "bb.tn16"],
+            ["bb.tn1", "uno1.GND"],
+        ],
+    }
+
+
+BUTTON_CIRCUIT = {
+    "components": [{"id": "uno1", "kind": "uno"}, {"id": "btn1", "kind": "push-button"}],
+    "wires": [["uno1.D2", "btn1.1.l"], ["btn1.2.l", "uno1.GND"]],
+}
+POT_CIRCUIT = {
+    "components": [{"id": "uno1", "kind": "uno"}, {"id": "pot1", "kind": "potentiometer"}],
+    "wires": [["pot1.VCC", "uno1.5V"], ["pot1.GND", "uno1.GND"], ["pot1.SIG", "uno1.A0"]],
+}
+
 
 def built_hex(client, sketch: str, board: str = "uno") -> tuple[str, str]:
     submitted, body = build(client, {"board": board, "sketch": sketch})
@@ -117,7 +162,7 @@ def test_what_the_harness_refuses_fails_the_run_naming_the_field(api_client_anon
         ({"hex": ":00000001FF\n", "board": "leonardo", "seconds": 1}, "board"),
         ({"seconds": 1}, "build"),
         ({"hex": ":00000001FF\n", "build": "x", "board": "uno", "seconds": 1}, "build"),
-        ({"hex": ":00000001FF\n", "board": "uno", "seconds": 1, "circuit": {}}, "circuit"),
+        ({"hex": ":00000001FF\n", "board": "uno", "seconds": 1, "circuit": {}}, "circuit.components"),
         ({"hex": ":00000001FF\n", "board": "uno", "seconds": 1, "inputs": {"analog": {"A0": 6}}}, "inputs.analog.A0"),
         ({"hex": ":00000001FF\n", "board": "uno", "seconds": 1, "inputs": {"digital": {"2": 2}}}, "inputs.digital.2"),
         ({"hex": ":00000001FF\n", "board": "uno", "seconds": 1, "inputs": {"keys": "x"}}, "inputs.keys"),
@@ -138,6 +183,8 @@ def test_a_private_build_runs_only_for_its_owner(user_api, django_user_model):
     for client in (stranger, APIClient()):
         response = client.post("/api/arduino/runs", {"build": build_id, "seconds": 1}, format="json")
         assert response.status_code == 404, response.json()
+        in_a_circuit = {"build": build_id, "seconds": 1, "circuit": led_circuit(), "pins": ["led1.A"]}
+        assert client.post("/api/arduino/runs", in_a_circuit, format="json").status_code == 404
     assert APIClient().post("/api/arduino/runs", {"build": "nope", "seconds": 1}, format="json").status_code == 404
     submitted, body = run(user_api, {"build": build_id, "seconds": 1, "pins": [13, 9]})
     assert body["status"] == "succeeded" and body["result"]["traces"]["9"] == [], body  # asked for, never moved
@@ -179,3 +226,135 @@ def test_a_running_run_can_be_cancelled(api_client_anonymous, celery_worker):
     assert api_client_anonymous.delete(url).status_code == 409
     assert api_client_anonymous.get(f"{url}/trace.vcd").status_code == 409
     assert api_client_anonymous.get(url).json()["result"] is None
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_blink_in_a_circuit_traces_the_led_nets_and_shows_the_parts(api_client_anonymous):
+    build_id, _ = built_hex(api_client_anonymous, BLINK_FAST)
+    body = {"build": build_id, "seconds": 0.07, "circuit": led_circuit(), "pins": [13, "led1.A", "led1.C"]}
+    submitted, body = run(api_client_anonymous, body)
+    assert body["status"] == "succeeded" and body["mcu"] == "uno1", body
+    result = body["result"]
+    assert list(result["traces"]) == ["13", "led1.A", "led1.C"] and not result["stoppedEarly"], result["wallMs"]
+    anode = result["traces"]["led1.A"]
+    # Floating while D13 is an input after reset, LOW from pinMode(13, OUTPUT), then a toggle every 20 ms.
+    assert [value for _, value in anode] == [None, 0, 1, 0, 1, 0]
+    assert [t for t, _ in anode[2:]] == [t for t, _ in result["traces"]["13"]]  # the net follows the pin
+    assert anode[3][0] - anode[2][0] == pytest.approx(20_000, rel=0.01)
+    assert result["traces"]["led1.C"] == [[0, 0]]  # on the ground rail
+    assert result["pinChangesTotal"] == 4 + 6 + 1
+    assert [(w["t_us"], w["kind"], w["pins"]) for w in result["circuitWarnings"]] == [
+        (0, "floating-input", ["uno1.D13"])  # at reset, until pinMode
+    ]
+    assert result["parts"]["led1"]["type"] == "led" and result["parts"]["uno1"]["type"] == "board"
+
+    vcd = read_vcd(api_client_anonymous.get(f"{submitted['url']}/trace.vcd").content.decode("ascii"))
+    assert vcd["values"]["led1.A"] == [(0, None)] + [(round(t), value) for t, value in anode[1:]]
+    assert vcd["values"]["led1.C"] == [(0, 0)] and vcd["values"]["D13"][0] == (0, 0)
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_a_miswired_led_stays_dark(api_client_anonymous):
+    _, hex_text = built_hex(api_client_anonymous, LED_ON)
+    brightness = {}
+    for wired in (True, False):
+        request = {"hex": hex_text, "board": "uno", "seconds": 0.05, "circuit": led_circuit(wired), "pins": ["led1.C"]}
+        _, body = run(api_client_anonymous, request)
+        assert body["status"] == "succeeded", body
+        brightness[wired] = body["result"]["parts"]["led1"]["brightness"]
+        cathode = body["result"]["traces"]["led1.C"]
+        assert cathode == ([[0, 0]] if wired else [[0, None]])  # a cathode in a strip of its own floats
+    assert brightness == {True: 1, False: 0}
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_a_button_pressed_at_500_ms_changes_what_digital_read_sees(api_client_anonymous):
+    build_id, _ = built_hex(api_client_anonymous, BUTTON)
+    parts = [{"t_ms": 500, "part": "btn1", "pressed": True}]
+    request = {"build": build_id, "seconds": 0.52, "circuit": BUTTON_CIRCUIT, "inputs": {"parts": parts},
+               "pins": ["uno1.D2"]}  # fmt: skip
+    _, body = run(api_client_anonymous, request)
+    assert body["status"] == "succeeded", body
+    assert body["result"]["serial"] == "1\r\n0\r\n"
+    d2 = body["result"]["traces"]["uno1.D2"]
+    assert [value for _, value in d2] == [None, 1, 0]  # floating at reset, the pull-up, pressed
+    assert d2[2][0] == pytest.approx(500_000, abs=1)
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_a_potentiometer_position_is_what_analog_read_reads(api_client_anonymous):
+    _, hex_text = built_hex(api_client_anonymous, POT)
+    parts = [
+        {"t_ms": 0, "part": "pot1", "control": "position", "value": 0.25},
+        {"t_ms": 30, "part": "pot1", "control": "position", "value": 1},
+    ]
+    request = {"hex": hex_text, "board": "uno", "seconds": 0.08, "circuit": POT_CIRCUIT, "inputs": {"parts": parts}}
+    _, body = run(api_client_anonymous, request)
+    assert body["status"] == "succeeded", body
+    readings = [int(line) for line in body["result"]["serial"].split()]
+    assert len(readings) == 4 and all(250 <= reading <= 260 for reading in readings[:2])  # 1.25 V of 5 V
+    assert readings[2:] == [1023, 1023]
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_a_circuit_avr_sim_refuses_fails_the_run_with_its_message(api_client_anonymous):
+    _, hex_text = built_hex(api_client_anonymous, LED_ON)
+    bad_pin = {**led_circuit(), "wires": [["uno1.D13", "led1.X"]]}
+    bad_kind = {"components": [{"id": "uno1", "kind": "uno"}, {"id": "l1", "kind": "lamp"}], "wires": []}
+    bad_control = {"t_ms": 0, "part": "r1", "control": "ohms", "value": 5}
+    for request, message in [
+        ({"circuit": bad_pin}, "circuit: wire: no pin led1.X"),
+        ({"circuit": bad_kind}, 'circuit.components.1.kind: unknown kind "lamp"'),
+        ({"circuit": led_circuit(), "inputs": {"parts": [bad_control]}},
+         'inputs.parts.0.control: r1 (resistor) has no controls, not "ohms"'),
+    ]:  # fmt: skip
+        _, body = run(api_client_anonymous, {"hex": hex_text, "board": "uno", "seconds": 0.05, **request})
+        assert body["status"] == "failed" and body["result"] is None, body
+        assert body["diagnostics"] == [{"severity": "error", "message": message}]
+
+
+HEX = {"hex": ":00000001FF\n", "board": "uno", "seconds": 1}
+TWO_UNOS = {"components": [{"id": "a", "kind": "uno"}, {"id": "b", "kind": "uno"}], "wires": []}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"circuit": []}, "circuit"),
+        ({"circuit": {"components": [{"id": f"r{i}", "kind": "resistor"} for i in range(501)]}}, "circuit.components"),
+        ({"circuit": {**POT_CIRCUIT, "wires": [["uno1.D2", "pot1.SIG"]] * 5001}}, "circuit.wires"),
+        ({"circuit": {"components": [{"id": "a b", "kind": "uno"}]}}, "circuit.components.0.id"),
+        ({"circuit": {"components": [{"id": "a", "kind": "Uno!"}]}}, "circuit.components.0.kind"),
+        ({"circuit": {"components": [{"id": "a", "kind": "uno"}] * 2}}, "circuit.components.1.id"),
+        ({"circuit": {"components": [{"id": "a", "kind": "uno", "props": {"x": [1]}}]}},
+         "circuit.components.0.props.x"),
+        ({"circuit": {**POT_CIRCUIT, "wires": [["uno1.D2"]]}}, "circuit.wires.0"),
+        ({"circuit": {**POT_CIRCUIT, "wires": [["uno1.D2", "pot9.SIG"]]}}, "circuit.wires.0.1"),
+        ({"circuit": {**POT_CIRCUIT, "wires": [["uno1.D2", "pot1.S IG"]]}}, "circuit.wires.0.1"),
+        ({"mcu": "uno1"}, "mcu"),
+        ({"inputs": {"parts": []}}, "inputs.parts"),
+        ({"pins": ["led1.A"]}, "pins.0"),
+        ({"circuit": POT_CIRCUIT, "pins": [13, "led1.A"]}, "pins.1"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"digital": {"2": 1}}}, "inputs.digital"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"analog": {"A0": 1}}}, "inputs.analog"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": {"t_ms": 1}}}, "inputs.parts"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": [{"t_ms": 1001, "part": "pot1", "pressed": True}]}},
+         "inputs.parts.0.t_ms"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": [{"t_ms": 1, "part": "pot2", "pressed": True}]}},
+         "inputs.parts.0.part"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": [{"t_ms": 1, "part": "pot1", "pressed": "yes"}]}},
+         "inputs.parts.0.pressed"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": [{"t_ms": 1, "part": "pot1", "control": "position"}]}},
+         "inputs.parts.0.value"),
+        ({"circuit": POT_CIRCUIT, "inputs": {"parts": [{"t_ms": 1, "part": "pot1", "pressed": True, "value": 1}]}},
+         "inputs.parts.0.value"),
+        ({"circuit": {"components": [{"id": "n", "kind": "nano"}]}}, "circuit"),
+        ({"circuit": TWO_UNOS}, "mcu"),
+        ({"circuit": TWO_UNOS, "mcu": "c"}, "mcu"),
+        ({"circuit": POT_CIRCUIT, "mcu": "pot1"}, "mcu"),
+    ],
+)  # fmt: skip
+def test_bad_circuits_are_400_with_the_field(api_client_anonymous, body, field):
+    response = api_client_anonymous.post("/api/arduino/runs", {**HEX, **body}, format="json")
+    assert response.status_code == 400, response.json()
+    assert field in [error.get("field") for error in response.json()["errors"]], response.json()

@@ -1,6 +1,9 @@
 """Headless runs, the `arduino-run` job kind: a program (a build's HEX or one given) simulated for a few seconds in
-the avr-sim harness under Node (avr_sim.run_hex: sandboxed, time-limited, cancellable), its serial output and
-pin changes kept. For tests and, later, automatic grading."""
+the avr-sim harness under Node (avr_sim.run_hex: sandboxed, time-limited, cancellable), on the bare board or in a
+circuit, its serial output, pin and net changes, circuit warnings and parts kept. For tests and, later, automatic
+grading."""
+
+import re
 
 from rest_framework.exceptions import APIException
 
@@ -9,6 +12,8 @@ from jobs.kinds import JobContext, JobKind, JobOutcome, register
 from jobs.selectors import visible_job
 
 from .build_job import KIND as BUILD_KIND
+from .run_circuit import pick_mcu
+from .vcd import pin_order
 
 KIND = "arduino-run"
 SECONDS_MAX = 10.0
@@ -21,7 +26,12 @@ PROCESS_SLACK_SECONDS = 5.0
 TIME_LIMIT_SECONDS = SECONDS_MAX + HARNESS_SLACK_SECONDS + PROCESS_SLACK_SECONDS + 5.0
 
 # The harness's request fields → the API's, so its error messages name what the caller sent.
-HARNESS_FIELDS = {"serialInput": "inputs.serial", "digitalInputs": "inputs.digital", "adc": "inputs.analog"}
+HARNESS_FIELDS = {
+    "serialInput": "inputs.serial",
+    "digitalInputs": "inputs.digital",
+    "adc": "inputs.analog",
+    "partInputs": "inputs.parts",
+}
 
 
 class BuildNotReady(APIException):
@@ -30,7 +40,8 @@ class BuildNotReady(APIException):
 
 def run_input(user, data: dict) -> dict:
     """The job input of a validated run request: a build id becomes that build's HEX and board, if `user` may see
-    the build (NotFound otherwise, as for GET of the build) and it succeeded (BuildNotReady otherwise)."""
+    the build (NotFound otherwise, as for GET of the build) and it succeeded (BuildNotReady otherwise). With a circuit,
+    `mcu` becomes the component that runs the program (ValidationError if there is none or it is ambiguous)."""
     run = {
         "board": data.get("board"),
         "seconds": data["seconds"],
@@ -38,6 +49,8 @@ def run_input(user, data: dict) -> dict:
         "pins": data.get("pins"),
         "build": None,
         "hex": data.get("hex"),
+        "circuit": data.get("circuit"),
+        "mcu": None,
     }
     if data.get("build"):
         build = visible_job(user, data["build"], kind=BUILD_KIND)
@@ -46,31 +59,39 @@ def run_input(user, data: dict) -> dict:
         if run["board"] not in (None, build.input["board"]):
             raise BuildNotReady(f"The build is for {build.input['board']}, not {run['board']}.")
         run.update(build=str(build.pk), board=build.input["board"], hex=jobs.result_of(build)["hex"])
+    if run["circuit"]:
+        run["mcu"] = pick_mcu(run["circuit"], run["board"], data.get("mcu"))
     return run
 
 
 def harness_options(run: dict) -> dict:
-    """The harness request fields (web/packages/avr-sim/README.md) for a run's inputs and recorded pins."""
+    """The harness request fields (web/packages/avr-sim/README.md) for a run's circuit, inputs and recorded pins."""
     inputs = run["inputs"]
     options = {
         "serialInput": inputs.get("serial", ""),
-        "digitalInputs": inputs.get("digital", {}),
-        "adc": inputs.get("analog", {}),
         "maxPinChanges": MAX_PIN_CHANGES,
         "maxSerialBytes": MAX_SERIAL_BYTES,
         "maxWallMs": (run["seconds"] + HARNESS_SLACK_SECONDS) * 1000,
     }
+    if run.get("circuit"):  # its parts drive the board's pins: no digital or analog levels from outside
+        options.update(circuit=run["circuit"], mcu=run["mcu"], partInputs=inputs.get("parts", []))
+    else:
+        options.update(digitalInputs=inputs.get("digital", {}), adc=inputs.get("analog", {}))
     if run["pins"] is not None:
         options["pins"] = run["pins"]
     return options
 
 
 def api_message(harness_error: str) -> str:
-    """A harness error with its field named as in the API ("digitalInputs.99: ..." → "inputs.digital.99: ...")."""
-    for harness_field, field in HARNESS_FIELDS.items():
-        if harness_error.startswith(harness_field):
-            return field + harness_error[len(harness_field) :]
-    return harness_error
+    """A harness error with its field named as in the API ("digitalInputs.99: ..." → "inputs.digital.99: ...",
+    "circuit.components[3].kind: ..." → "circuit.components.3.kind: ...")."""
+    field, separator, message = harness_error.partition(": ")
+    if not separator or " " in field:
+        return harness_error
+    for harness_field, api_field in HARNESS_FIELDS.items():
+        if field.startswith(harness_field):
+            field = api_field + field[len(harness_field) :]
+    return re.sub(r"\[(\d+)\]", r".\1", field) + separator + message
 
 
 def run_program(ctx: JobContext) -> JobOutcome:
@@ -92,6 +113,12 @@ def run_program(ctx: JobContext) -> JobOutcome:
             "pinChangesTotal", "pinChangesCapped", "simulatedMs", "wallMs", "stoppedEarly", "warnings")  # fmt: skip
     document = {key: answer.get(key) for key in keys}
     document["pinChanges"] = [[c["t_us"], c["pin"], c["value"]] for c in answer["pinChanges"]]  # compact
+    if run.get("circuit"):  # net changes join the pin changes (pins of parts are strings, "led1.A")
+        document["pinChanges"] += [[c["t_us"], c["pin"], c["value"]] for c in answer["netChanges"]]
+        document["pinChangesTotal"] += answer["netChangesTotal"]
+        document["pinChangesCapped"] = document["pinChangesCapped"] or answer["netChangesCapped"]
+        document["circuitWarnings"] = answer["circuitWarnings"]
+        document["parts"] = answer.get("parts", {})
     return JobOutcome(
         succeeded=True,
         result=document,  # the harness's warnings (caps hit, stopped early ...) are in it
@@ -99,13 +126,14 @@ def run_program(ctx: JobContext) -> JobOutcome:
     )
 
 
-def pin_traces(pin_changes: list, pins: list[int] | None) -> dict[str, list[list]]:
+def pin_traces(pin_changes: list, pins: list[int | str] | None) -> dict[str, list[list]]:
     """Pin → [[t_us, value], ...] in time order, for the pins asked for (each one, even if it never changed) or,
-    without a list, every pin that changed. Keys are strings, as JSON object keys are."""
-    traces: dict[int, list[list]] = {pin: [] for pin in pins or ()}
+    without a list, every pin that changed: digital pins by number, then pins of parts ("led1.A") by name. Keys are
+    strings, as JSON object keys are."""
+    traces: dict[int | str, list[list]] = {pin: [] for pin in pins or ()}
     for t_us, pin, value in pin_changes:
         traces.setdefault(pin, []).append([t_us, value])
-    return {str(pin): traces[pin] for pin in sorted(traces)}
+    return {str(pin): traces[pin] for pin in sorted(traces, key=pin_order)}
 
 
 def register_kind() -> JobKind:

@@ -33,6 +33,7 @@ def run_body(job) -> dict:
         "status": job.status,
         "board": job.input["board"],
         "build": job.input["build"],
+        "mcu": job.input.get("mcu"),  # runs queued before circuits have none
         "seconds": job.input["seconds"],
         "result": result,
         "diagnostics": job.diagnostics,
@@ -81,7 +82,7 @@ class RunDetailView(APIView):
 
 
 class RunTraceView(APIView):
-    """A succeeded run's pin traces as a Value Change Dump (GTKWave, PulseView), one wire per pin: D13 ..."""
+    """A succeeded run's pin traces as a Value Change Dump (GTKWave, PulseView), one wire per pin: D13, led1.A ..."""
 
     permission_classes = [permissions.AllowAny]
 
@@ -92,7 +93,8 @@ class RunTraceView(APIView):
             raise Conflict(f"The run has no traces ({job.status}).")
         document = jobs.result_of(job)
         traces = pin_traces(document["pinChanges"], job.input["pins"])
-        vcd = write_vcd({int(pin): trace for pin, trace in traces.items()}, end_us=document["simulatedMs"] * 1000)
+        wires = {int(pin) if pin.isdigit() else pin: trace for pin, trace in traces.items()}
+        vcd = write_vcd(wires, end_us=document["simulatedMs"] * 1000)
         response = HttpResponse(vcd, content_type="text/x-vcd; charset=us-ascii")
         response["Content-Disposition"] = f'attachment; filename="run-{job.pk}.vcd"'
         return response

@@ -32,7 +32,7 @@ def read_vcd(text: str) -> dict:
     assert tokens[i + 1] == "$end"
     assert header["$timescale"] == ["1 us"]
     assert len(header["$scope"]) == len(header["$upscope"]) == 1
-    values: dict[str, list[tuple[int, int]]] = {reference: [] for reference in variables.values()}
+    values: dict[str, list[tuple[int, int | None]]] = {reference: [] for reference in variables.values()}
     time, dumped = None, set()
     in_dump = False
     for token in tokens[i + 2 :]:
@@ -50,11 +50,11 @@ def read_vcd(text: str) -> dict:
             assert dumped == set(variables), "$dumpvars must give every variable its initial value"
         else:
             level, code = token[0], token[1:]
-            assert level in "01" and code in variables, token
+            assert level in "01z" and code in variables, token
             assert time is not None, "a value change before the first timestamp"
             if in_dump:
                 dumped.add(code)
-            values[variables[code]].append((time, int(level)))
+            values[variables[code]].append((time, None if level == "z" else int(level)))
     return {"header": header, "values": values, "end": time}
 
 
@@ -85,6 +85,16 @@ def test_the_end_is_not_before_the_last_change_and_is_optional():
     assert read_vcd(write_vcd({13: [[500, 1]]}, end_us=100))["end"] == 500
     assert read_vcd(write_vcd({13: [[500, 1]]}))["end"] == 500
     assert read_vcd(write_vcd({}, end_us=10))["values"] == {}
+
+
+def test_pins_of_parts_are_named_as_given_after_the_digital_pins_and_float_as_z():
+    text = write_vcd({"led1.A": [[0, None], [11.25, 0], [1000, 1]], 13: [[11.25, 1]], "btn1.1.l": [[0, 1]]})
+    assert read_vcd(text)["values"] == {
+        "D13": [(0, 0), (11, 1)],
+        "btn1.1.l": [(0, 1)],
+        "led1.A": [(0, None), (11, 0), (1000, 1)],
+    }
+    assert text.index(" D13 ") < text.index(" btn1.1.l ") < text.index(" led1.A ")
 
 
 def test_many_pins_get_distinct_printable_identifiers():

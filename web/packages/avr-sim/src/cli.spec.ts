@@ -57,6 +57,32 @@ describe("node dist/cli.js", () => {
     expect(body.speed as number).toBeGreaterThan(0);
   });
 
+  it("runs a board in its circuit: net traces, warnings, the running board", () => {
+    const hex = compileC(`
+      #include <avr/io.h>
+      #include <util/delay.h>
+      int main(void) { DDRB |= _BV(PB5); for (;;) { PORTB ^= _BV(PB5); _delay_ms(100); } }`);
+    const circuit = {
+      components: [
+        { id: "uno1", kind: "uno" },
+        { id: "r1", kind: "resistor", props: { ohms: 220 } },
+        { id: "led1", kind: "led" },
+      ],
+      wires: [
+        ["uno1.D13", "r1.1"],
+        ["r1.2", "led1.A"],
+        ["led1.C", "uno1.GND"],
+      ],
+    };
+    const { status, body } = runCli(JSON.stringify({ hex, ms: 350, circuit, pins: ["led1.A"] }));
+    expect(status).toBe(0);
+    expect(body).toMatchObject({ mcu: "uno1", netChangesCapped: false });
+    const warnings = body.circuitWarnings as { t_us: number; kind: string }[];
+    expect(warnings.map((w) => [w.t_us, w.kind])).toEqual([[0, "floating-input"]]); // D13 at reset
+    const values = (body.netChanges as { value: number | null }[]).map((c) => c.value);
+    expect(values).toEqual([null, 0, 1, 0, 1, 0]); // floating, output LOW, toggles at 0, 100, 200, 300 ms
+  });
+
   it.each([
     ["not JSON", "{", "the request is not valid JSON"],
     [
@@ -68,6 +94,14 @@ describe("node dist/cli.js", () => {
       "a corrupt HEX",
       JSON.stringify({ hex: ":0100000001FF\n:00000001FF" }),
       "hex: line 1: checksum mismatch",
+    ],
+    [
+      "a circuit the model refuses",
+      JSON.stringify({
+        hex: ":00000001FF",
+        circuit: { components: [{ id: "uno1", kind: "uno" }], wires: [["uno1.D13", "uno1.D99"]] },
+      }),
+      "circuit: wire: no pin uno1.D99",
     ],
   ])("answers %s with an error and exit code 1", (_, stdin, error) => {
     expect(runCli(stdin)).toEqual({ status: 1, body: { error } });

@@ -3,12 +3,27 @@
  * format). Errors are `{"error": "..."}` on stdout with exit code 1. The caller enforces the wall-clock
  * limit (the server runs this with a timeout); the run itself stops after the simulated time.
  */
+import { CircuitError } from "./circuit/circuit";
+import { CIRCUIT_LIMITS } from "./circuit-request";
 import { IntelHexError } from "./intel-hex";
 import { runSim } from "./run-sim";
 import { LIMITS, parseSimRequest, SimRequestError } from "./sim-request";
 
-/** The HEX plus the other fields; anything bigger is not a request we would run. */
-const MAX_STDIN_BYTES = LIMITS.hexChars + LIMITS.serialInputChars * 6 + 1_000_000;
+/** The HEX, a circuit of the largest size plus the other fields; anything bigger is not a request we would run. */
+const MAX_STDIN_BYTES =
+  LIMITS.hexChars +
+  LIMITS.serialInputChars * 6 +
+  CIRCUIT_LIMITS.components * 2_000 +
+  CIRCUIT_LIMITS.wires * 500 +
+  1_000_000;
+
+/** The error line for what went wrong: the field (or "hex", "circuit") first. */
+function errorMessage(error: unknown): string {
+  if (error instanceof SimRequestError) return error.message;
+  if (error instanceof IntelHexError) return `hex: ${error.message}`;
+  if (error instanceof CircuitError) return `circuit: ${error.message}`;
+  return `simulation failed: ${error instanceof Error ? error.message : String(error)}`;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -40,14 +55,7 @@ async function main(): Promise<void> {
   try {
     reply(runSim(parseSimRequest(input)), 0);
   } catch (error) {
-    if (error instanceof SimRequestError || error instanceof IntelHexError) {
-      reply({ error: error instanceof IntelHexError ? `hex: ${error.message}` : error.message }, 1);
-    } else {
-      reply(
-        { error: `simulation failed: ${error instanceof Error ? error.message : String(error)}` },
-        1,
-      );
-    }
+    reply({ error: errorMessage(error) }, 1);
   }
 }
 

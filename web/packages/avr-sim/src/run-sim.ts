@@ -1,10 +1,12 @@
 /**
- * Runs a validated request: loads the HEX, attaches the serial terminal, inputs and LCD, runs for the
- * simulated time and shapes the JSON response (format in README.md). Output is bounded by the
- * request's caps, which the response reports.
+ * Runs a validated request: loads the HEX, attaches the serial terminal, inputs and LCD — or places
+ * the board in its circuit (`run-circuit.ts`) —, runs for the simulated time and shapes the JSON
+ * response (format in README.md). Output is bounded by the request's caps, which the response
+ * reports.
  */
 import { AvrSimulation, type PinMode } from "./avr-simulation";
 import { Hd44780, type Hd44780State } from "./hd44780";
+import { CircuitRun, type CircuitRunReport } from "./run-circuit";
 import type { SimRequest } from "./sim-request";
 import { UsartTerminal } from "./usart-terminal";
 
@@ -15,7 +17,8 @@ export interface PinChangeRecord {
   readonly mode: PinMode;
 }
 
-export interface SimResponse {
+/** With a circuit the response adds the fields of `CircuitRunReport`. */
+export interface SimResponse extends Partial<CircuitRunReport> {
   readonly board: string;
   readonly serial: string;
   readonly serialBytes?: { readonly t_us: number; readonly byte: number }[];
@@ -55,6 +58,8 @@ export function runSim(
 
   for (const [channel, volts] of request.adc) sim.setAdcVoltage(channel, volts);
   for (const [pin, high] of request.digitalInputs) sim.setInputLevel(pin, high);
+  const circuit =
+    request.circuit && new CircuitRun(sim, request.circuit, request.netPins, request.maxPinChanges);
 
   const pinChanges: PinChangeRecord[] = [];
   let pinChangesTotal = 0;
@@ -109,6 +114,10 @@ export function runSim(
   const pinChangesCapped = pinChangesTotal > pinChanges.length;
   if (pinChangesCapped)
     warnings.push(`pin changes capped at ${maxPinChanges} of ${pinChangesTotal}`);
+  const circuitReport = circuit?.report();
+  if (circuitReport?.netChangesCapped) {
+    warnings.push(`net changes capped at ${maxPinChanges} of ${circuitReport.netChangesTotal}`);
+  }
   if (stoppedEarly)
     warnings.push(`stopped after ${Math.round(wallMs)} ms of wall time (maxWallMs)`);
 
@@ -131,6 +140,7 @@ export function runSim(
     pinChangesTotal,
     pinChangesCapped,
     ...(lcd ? { lcd: lcd.state() } : {}),
+    ...circuitReport,
     cycles: sim.cycles,
     simulatedMs,
     wallMs,

@@ -1,8 +1,19 @@
 /**
  * The CLI's JSON request: validated into typed options with defaults and limits, so the runner
- * never sees a malformed value. The format is documented in README.md.
+ * never sees a malformed value. The format is documented in README.md; the circuit fields are
+ * parsed by `circuit-request.ts`.
  */
 import { adcChannelOf, BOARDS, isBoardId, type Board } from "./boards";
+import type { PinRef } from "./circuit/elements";
+import {
+  CIRCUIT_LIMITS,
+  parseCircuitFields,
+  parseNetPin,
+  type CircuitRequest,
+} from "./circuit-request";
+import { isObject, number, SimRequestError } from "./request-fields";
+
+export { SimRequestError } from "./request-fields";
 
 export interface LcdRequest {
   readonly rs: number;
@@ -29,14 +40,14 @@ export interface SimRequest {
   readonly lcd: LcdRequest | null;
   /** Only these pins' changes are recorded; null records all. */
   readonly pins: ReadonlySet<number> | null;
+  /** The board in a circuit, with timed part inputs; null runs the bare board. */
+  readonly circuit: CircuitRequest | null;
+  /** Pins of the circuit (`"led1.A"`) whose net levels are recorded. */
+  readonly netPins: readonly PinRef[];
   readonly maxPinChanges: number;
   readonly maxSerialBytes: number;
   /** Stop early (and say so) after this much wall time; null runs to `ms`. */
   readonly maxWallMs: number | null;
-}
-
-export class SimRequestError extends Error {
-  override name = "SimRequestError";
 }
 
 export const LIMITS = {
@@ -71,6 +82,9 @@ const KNOWN_KEYS = new Set([
   "maxPinChanges",
   "maxSerialBytes",
   "maxWallMs",
+  "circuit",
+  "mcu",
+  "partInputs",
 ]);
 
 /** Validates a parsed JSON request; throws SimRequestError naming the offending field. */
@@ -101,10 +115,27 @@ export function parseSimRequest(input: unknown): SimRequest {
   if (typeof serialBytes !== "boolean")
     throw new SimRequestError("serialBytes: must be true or false");
 
+  const ms = number(input.ms, "ms", {
+    min: 0,
+    max: LIMITS.ms,
+    fallback: DEFAULTS.ms,
+    positive: true,
+  });
+  const circuit = parseCircuitFields(input, board, ms);
+  if (circuit) {
+    for (const field of ["adc", "digitalInputs"])
+      if (input[field] !== undefined) {
+        throw new SimRequestError(
+          `${field}: not with a circuit (its parts drive the pins: set them with partInputs)`,
+        );
+      }
+  }
+  const pins = input.pins === undefined ? null : parsePins(input.pins, board, circuit);
+
   return {
     hex,
     board,
-    ms: number(input.ms, "ms", { min: 0, max: LIMITS.ms, fallback: DEFAULTS.ms, positive: true }),
+    ms,
     serialInput,
     serialBaud:
       input.serialBaud === undefined
@@ -114,7 +145,9 @@ export function parseSimRequest(input: unknown): SimRequest {
     adc: parseAdc(input.adc, board),
     digitalInputs: parseDigitalInputs(input.digitalInputs, board),
     lcd: input.lcd === undefined ? null : parseLcd(input.lcd, board),
-    pins: input.pins === undefined ? null : new Set(pinList(input.pins, "pins", board)),
+    pins: pins && new Set(pins.digital),
+    circuit,
+    netPins: pins?.nets ?? [],
     maxPinChanges: number(input.maxPinChanges, "maxPinChanges", {
       min: 0,
       max: LIMITS.maxPinChanges,
@@ -189,6 +222,27 @@ function parseLcd(value: unknown, board: Board): LcdRequest {
   };
 }
 
+/** `pins`: Arduino pin numbers (the board's own levels) and, with a circuit, pin refs (net levels). */
+function parsePins(
+  value: unknown,
+  board: Board,
+  circuit: CircuitRequest | null,
+): { digital: number[]; nets: PinRef[] } {
+  if (!Array.isArray(value))
+    throw new SimRequestError('pins: must be a list of pin numbers (or, with a circuit, "led1.A")');
+  const digital: number[] = [];
+  const nets: PinRef[] = [];
+  value.forEach((pin, i) => {
+    const field = `pins[${i}]`;
+    if (typeof pin !== "string" || !pin.includes(".")) digital.push(pinNumber(pin, field, board));
+    else if (!circuit) throw new SimRequestError(`${field}: a part's pin (${pin}) needs a circuit`);
+    else if (!nets.includes(pin)) nets.push(parseNetPin(pin, field, circuit.circuit));
+  });
+  if (nets.length > CIRCUIT_LIMITS.netPins)
+    throw new SimRequestError(`pins: more than ${CIRCUIT_LIMITS.netPins} pins of parts`);
+  return { digital, nets };
+}
+
 function pinList(value: unknown, field: string, board: Board): number[] {
   if (!Array.isArray(value)) throw new SimRequestError(`${field}: must be a list of pin numbers`);
   return value.map((pin, i) => pinNumber(pin, `${field}[${i}]`, board));
@@ -208,33 +262,4 @@ function pinNumber(value: unknown, field: string, board: Board): number {
     );
   }
   return pin;
-}
-
-interface NumberRule {
-  min: number;
-  max: number;
-  fallback?: number;
-  integer?: boolean;
-  /** Excludes `min` itself. */
-  positive?: boolean;
-}
-
-function number(value: unknown, field: string, rule: NumberRule): number {
-  if (value === undefined && rule.fallback !== undefined) return rule.fallback;
-  const ok =
-    typeof value === "number" &&
-    Number.isFinite(value) &&
-    value <= rule.max &&
-    (rule.positive ? value > rule.min : value >= rule.min) &&
-    (!rule.integer || Number.isInteger(value));
-  if (!ok) {
-    const kind = rule.integer ? "an integer" : "a number";
-    const low = rule.positive ? `above ${rule.min}` : `from ${rule.min}`;
-    throw new SimRequestError(`${field}: must be ${kind} ${low} to ${rule.max}`);
-  }
-  return value;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
