@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import type { ArduinoBuild, BuildWaitOptions } from "@ohmcloud/api-client";
+import type { Circuit } from "@ohmcloud/avr-sim";
 import { AuthProvider, type AuthService } from "@ohmcloud/app-shell";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { ArduinoApp, type BuildService } from "./ArduinoApp";
-import type { FromWorker, ToWorker } from "./sim/protocol";
+import { exampleById } from "./examples/catalog";
+import { misreceive } from "./serial/baud-mismatch";
+import type { FromWorker, ToWorker, WorkerUpdate } from "./sim/protocol";
 import type { WorkerLike } from "./sim/simulation-worker";
 import { readAutosave, writeAutosave } from "./project/autosave";
 import { DISCARD_QUESTION } from "./project/ProjectBar";
@@ -24,11 +27,12 @@ const anonymous: AuthService = {
 };
 
 class FakeBuilds implements BuildService {
-  readonly requests: { board: string; sketch: string }[] = [];
+  readonly requests: { board: string; sketch: string; files: Record<string, string> }[] = [];
   constructor(private readonly answer: Partial<ArduinoBuild>) {}
-  build = (board: string, sketch: string) => {
-    this.requests.push({ board, sketch });
-    return Promise.resolve({ id: "b1", status: "queued" as const, url: "/api/arduino/builds/b1" });
+  build = (board: string, sketch: string, files: Readonly<Record<string, string>> = {}) => {
+    this.requests.push({ board, sketch, files: { ...files } });
+    const id = `b${this.requests.length}`;
+    return Promise.resolve({ id, status: "queued" as const, url: `/api/arduino/builds/${id}` });
   };
   waitUntilDone = (id: string, options?: BuildWaitOptions) => {
     void options;
@@ -66,7 +70,7 @@ class FakeWorker implements WorkerLike {
 interface PageOptions {
   storage?: Storage;
   confirm?: (question: string) => boolean;
-  download?: (name: string, text: string) => void;
+  download?: (name: string, data: Blob | string) => void;
 }
 
 function renderApp(builds: BuildService, worker = new FakeWorker(), options: PageOptions = {}) {
@@ -92,66 +96,112 @@ it("renders its title inside the shell with its navigation link current", async 
   expect(await screen.findByTestId("login-open")).toBeTruthy();
 });
 
+/** A worker update with defaults: nothing shown, nothing sent. */
+function update(fields: Partial<WorkerUpdate>): FromWorker {
+  return {
+    type: "update",
+    simulatedMs: 0,
+    speed: 1,
+    parts: {},
+    serial: {},
+    baud: {},
+    warnings: [],
+    traces: [],
+    ...fields,
+  };
+}
+
+const bytesOf = (text: string) => Array.from(new TextEncoder().encode(text));
+
+function unoElement(id = "uno") {
+  return screen.getByTestId(`part-${id}`).querySelector("wokwi-arduino-uno") as HTMLElement & {
+    led13: boolean;
+  };
+}
+
+async function startRun(builds = new FakeBuilds({}), worker = new FakeWorker()) {
+  renderApp(builds, worker);
+  fireEvent.click(screen.getByTestId("run"));
+  await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+  return worker;
+}
+
 describe("Run", () => {
-  it("builds the editor's text, runs the HEX in the worker and shows pins, serial and size", async () => {
+  it("builds the board's sketch, runs the circuit in the worker and shows parts, serial and size", async () => {
     const builds = new FakeBuilds({});
-    const worker = renderApp(builds);
-    fireEvent.click(screen.getByTestId("run"));
-    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
-    expect(builds.requests).toEqual([{ board: "uno", sketch: BLINK_SKETCH }]);
-    expect(worker.sent).toContainEqual({ type: "start", hex: ":00000001FF\n", board: "uno" });
+    const worker = await startRun(builds);
+    expect(builds.requests).toEqual([{ board: "uno", sketch: BLINK_SKETCH, files: {} }]);
+    const start = worker.sent.find((m) => m.type === "start");
+    expect(start).toMatchObject({
+      boards: { uno: { board: "uno", hex: ":00000001FF\n" } },
+      circuit: { components: [{ id: "uno", kind: "uno" }], wires: [] },
+      speed: 1,
+      tracePins: [],
+    });
     expect(screen.getByTestId("build-size").textContent).toBe(
       "Flash 924 of 32256 bytes (3 %), RAM 9 of 2048 bytes (0 %)",
     );
 
-    const led = screen.getByTestId("led-d13") as HTMLElement & { value: boolean };
-    const uno = screen.getByTestId("uno") as HTMLElement & { led13: boolean };
-    expect(led.value).toBe(false);
-    const bytes = Array.from(new TextEncoder().encode("hi\r\n"));
-    worker.emit({
-      type: "update",
-      pins: [{ pin: 13, value: 1, duty: 1 }],
-      serial: bytes,
-      simulatedMs: 1500,
-      speed: 0.99,
-      baud: 9615,
-    });
-    expect([led.value, uno.led13]).toEqual([true, true]);
+    expect(unoElement().led13).toBe(false);
+    worker.emit(
+      update({
+        parts: { uno: { type: "board", led13: 1, tx: true, rx: false } },
+        serial: { uno: bytesOf("hi\r\n") },
+        baud: { uno: 9615 },
+        simulatedMs: 1500,
+        speed: 0.99,
+      }),
+    );
+    expect(unoElement().led13).toBe(true);
     expect(screen.getByTestId("serial-output").textContent).toBe("hi\n");
     expect(screen.getByTestId("serial-baud").textContent).toBe("9615 baud");
     expect(screen.getByTestId("sim-speed").textContent).toBe("1.5 s simulated, 99 % of real time");
-    worker.emit({
-      type: "update",
-      pins: [{ pin: 13, value: 0, duty: 0 }],
-      serial: [],
-      simulatedMs: 2500,
-      speed: 1,
-      baud: 9615,
-    });
-    expect(led.value).toBe(false);
+    worker.emit(update({ parts: { uno: { type: "board", led13: 0, tx: false, rx: false } } }));
+    expect(unoElement().led13).toBe(false);
   });
 
-  it("types the serial input with the chosen line ending, and pauses, resumes and stops", async () => {
-    const worker = renderApp(new FakeBuilds({}));
-    fireEvent.click(screen.getByTestId("run"));
-    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+  it("sends typed text to the board as bytes, garbled when the terminal's rate is wrong", async () => {
+    const worker = await startRun();
+    worker.emit(update({ baud: { uno: 9615 } }));
     const input = screen.getByTestId("serial-input");
     fireEvent.change(input, { target: { value: "hello" } });
     fireEvent.submit(input);
     fireEvent.change(screen.getByLabelText("Line ending"), { target: { value: "crlf" } });
     fireEvent.change(input, { target: { value: "x" } });
     fireEvent.submit(input);
-    expect(worker.sent.filter((m) => m.type === "serial")).toEqual([
-      { type: "serial", text: "hello\n" },
-      { type: "serial", text: "x\r\n" },
+    fireEvent.change(screen.getByTestId("monitor-baud"), { target: { value: "115200" } });
+    fireEvent.change(input, { target: { value: "hello" } });
+    fireEvent.submit(input);
+    const sent = worker.sent.filter((m) => m.type === "serial");
+    expect(sent.slice(0, 2)).toEqual([
+      { type: "serial", board: "uno", bytes: bytesOf("hello\n") },
+      { type: "serial", board: "uno", bytes: bytesOf("x\r\n") },
     ]);
+    expect(sent[2]).toEqual({
+      type: "serial",
+      board: "uno",
+      bytes: misreceive(bytesOf("hello\r\n"), 115200, 9615),
+    });
     expect((input as HTMLInputElement).value).toBe("");
+  });
 
+  it("pauses, resumes and stops; speed and sound settings reach the worker and the toolbar", async () => {
+    const worker = await startRun();
+    fireEvent.change(screen.getByTestId("speed"), { target: { value: "max" } });
+    expect(worker.sent.at(-1)).toEqual({ type: "speed", speed: null });
+    fireEvent.change(screen.getByTestId("speed"), { target: { value: "0.5" } });
+    expect(worker.sent.at(-1)).toEqual({ type: "speed", speed: 0.5 });
+    fireEvent.click(screen.getByTestId("mute"));
+    expect(screen.getByTestId("mute").getAttribute("aria-pressed")).toBe("true");
     fireEvent.click(screen.getByTestId("pause"));
     fireEvent.click(screen.getByTestId("resume"));
     fireEvent.click(screen.getByTestId("stop"));
     expect(worker.sent.slice(-3).map((m) => m.type)).toEqual(["pause", "resume", "stop"]);
     expect(screen.getByTestId("run-status").textContent).toBe("Stopped");
+    // The next run starts at the chosen speed.
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(worker.sent.filter((m) => m.type === "start")).toHaveLength(2));
+    expect(worker.sent.filter((m) => m.type === "start").at(-1)).toMatchObject({ speed: 0.5 });
   });
 
   it("lists a failed build's problems and runs nothing", async () => {
@@ -186,25 +236,13 @@ describe("Run", () => {
 });
 
 describe("Serial monitor extras", () => {
-  async function running() {
-    const worker = renderApp(new FakeBuilds({}));
-    fireEvent.click(screen.getByTestId("run"));
-    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
-    return worker;
-  }
-  const update = (text: string, simulatedMs: number, baud = 9615): FromWorker => ({
-    type: "update",
-    pins: [],
-    serial: Array.from(new TextEncoder().encode(text)),
-    simulatedMs,
-    speed: 1,
-    baud,
-  });
+  const serialUpdate = (text: string, simulatedMs: number, baud = 9615): FromWorker =>
+    update({ serial: { uno: bytesOf(text) }, baud: { uno: baud }, simulatedMs });
 
   it("shows each line's simulated time when timestamps are on", async () => {
-    const worker = await running();
-    worker.emit(update("a=1\n", 250));
-    worker.emit(update("a=2\n", 1250));
+    const worker = await startRun();
+    worker.emit(serialUpdate("a=1\n", 250));
+    worker.emit(serialUpdate("a=2\n", 1250));
     const output = screen.getByTestId("serial-output");
     expect(output.textContent).toBe("a=1\na=2\n");
     fireEvent.click(screen.getByTestId("serial-timestamps"));
@@ -212,28 +250,146 @@ describe("Serial monitor extras", () => {
   });
 
   it("warns of a baud mismatch and shows the output garbled, as real hardware would", async () => {
-    const worker = await running();
+    const worker = await startRun();
     expect(screen.queryByTestId("baud-warning")).toBeNull();
-    worker.emit(update("Hello world\n".repeat(3), 100, 115200));
+    worker.emit(serialUpdate("Hello world\n".repeat(3), 100, 115200));
     expect(screen.getByTestId("baud-warning").textContent).toContain("115200 baud");
     expect(screen.getByTestId("serial-output").textContent).toContain("\uFFFD");
     fireEvent.change(screen.getByTestId("monitor-baud"), { target: { value: "115200" } });
     expect(screen.queryByTestId("baud-warning")).toBeNull();
     fireEvent.click(screen.getByTestId("serial-clear"));
-    worker.emit(update("Hello\n", 200, 115200));
+    worker.emit(serialUpdate("Hello\n", 200, 115200));
     expect(screen.getByTestId("serial-output").textContent).toBe("Hello\n");
   });
 
   it("charts the numbers of each line in the plotter tab, one series per name", async () => {
-    const worker = await running();
-    worker.emit(update("temp:20,hum:40\ntemp:21", 100));
-    worker.emit(update(",hum:41\n", 200));
+    const worker = await startRun();
+    worker.emit(serialUpdate("temp:20,hum:40\ntemp:21", 100));
+    worker.emit(serialUpdate(",hum:41\n", 200));
     fireEvent.click(screen.getByTestId("serial-tab-plotter"));
     expect(screen.queryByTestId("serial-output")).toBeNull();
     expect(screen.getAllByTestId("plot-series").map((li) => li.textContent)).toEqual([
       "temp: 21",
       "hum: 41",
     ]);
+  });
+});
+
+describe("Several boards", () => {
+  it("a second Uno gets its own sketch tab; Run builds both and starts them together", async () => {
+    const builds = new FakeBuilds({});
+    const worker = renderApp(builds);
+    fireEvent.click(screen.getByTestId("palette-uno"));
+    const second = await screen.findByTestId("board-tab-uno1");
+    expect(screen.getByTestId("board-tab-uno").getAttribute("aria-selected")).toBe("true");
+    fireEvent.click(second);
+    expect(second.getAttribute("aria-selected")).toBe("true");
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+    expect(builds.requests.map((r) => r.board)).toEqual(["uno", "uno"]);
+    const start = worker.sent.find((m) => m.type === "start") as Extract<
+      ToWorker,
+      { type: "start" }
+    >;
+    expect(Object.keys(start.boards)).toEqual(["uno", "uno1"]);
+    expect(start.circuit.components.map((c) => c.id)).toEqual(["uno", "uno1"]);
+
+    worker.emit(
+      update({
+        parts: {
+          uno: { type: "board", led13: 1, tx: false, rx: false },
+          uno1: { type: "board", led13: 0, tx: false, rx: false },
+        },
+        serial: { uno: bytesOf("first\n"), uno1: bytesOf("second\n") },
+      }),
+    );
+    expect([unoElement("uno").led13, unoElement("uno1").led13]).toEqual([true, false]);
+    // The monitor shows the selected board's port.
+    expect(screen.getByTestId("serial-board").textContent).toBe("uno1");
+    expect(screen.getByTestId("serial-output").textContent).toBe("second\n");
+    fireEvent.click(screen.getByTestId("board-tab-uno"));
+    expect(screen.getByTestId("serial-output").textContent).toBe("first\n");
+  });
+
+  it("a workspace without a board says so instead of building", async () => {
+    const builds = new FakeBuilds({});
+    renderApp(builds);
+    // Select the board (the stage sits at the origin in happy-dom) and delete it.
+    const board = screen.getByTestId("part-uno").firstElementChild!;
+    fireEvent.pointerDown(board, { clientX: 60, clientY: 60, button: 0, pointerId: 1 });
+    fireEvent.pointerUp(board, { clientX: 60, clientY: 60, button: 0, pointerId: 1 });
+    fireEvent.keyDown(screen.getByTestId("workspace-stage"), { key: "Delete" });
+    expect(await screen.findByTestId("no-board")).toBeTruthy();
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() =>
+      expect(screen.getByTestId("run-status").textContent).toContain("Add a board"),
+    );
+    expect(builds.requests).toEqual([]);
+  });
+});
+
+describe("Examples", () => {
+  it("opens an example (asking before discarding unsaved work) and runs its circuit", async () => {
+    const builds = new FakeBuilds({});
+    const questions: string[] = [];
+    const storage = new MemoryStorage();
+    writeAutosave(storage, { ...newProject(), sketch: { [MAIN_TAB]: "// mine\n" } }, true);
+    const worker = new FakeWorker();
+    renderApp(builds, worker, { storage, confirm: (q) => (questions.push(q), true) });
+    fireEvent.click(screen.getByTestId("examples-menu"));
+    fireEvent.click(await screen.findByTestId("example-traffic-lights"));
+    expect(questions).toEqual([DISCARD_QUESTION]);
+    const example = exampleById("traffic-lights")!.project;
+    await waitFor(() =>
+      expect(screen.getByTestId("code-editor").textContent).toContain(
+        example.sketch[MAIN_TAB]!.split("\n")[0]!,
+      ),
+    );
+    for (const component of example.circuit.components)
+      expect(screen.getByTestId(`part-${component.id}`)).toBeTruthy();
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+    const start = worker.sent.find((m) => m.type === "start") as Extract<
+      ToWorker,
+      { type: "start" }
+    >;
+    // The same circuit, whatever the order the workspace lists it in.
+    const sorted = (circuit: Circuit) => ({
+      components: [...circuit.components].sort((a, b) => a.id.localeCompare(b.id)),
+      wires: circuit.wires.map((wire) => [...wire].sort().join(" ")).sort(),
+    });
+    expect(sorted(start.circuit)).toEqual(sorted(example.circuit));
+  });
+});
+
+describe("Pin traces", () => {
+  it("traces a chosen pin from the next update on, and offers the VCD", async () => {
+    const saved: [string, Blob | string][] = [];
+    const worker = new FakeWorker();
+    renderApp(new FakeBuilds({}), worker, { download: (name, data) => saved.push([name, data]) });
+    fireEvent.click(screen.getByTestId("run"));
+    await waitFor(() => expect(screen.getByTestId("run-status").textContent).toBe("Running"));
+    fireEvent.change(screen.getByTestId("trace-add"), { target: { value: "uno.D13" } });
+    expect(worker.sent.at(-1)).toEqual({ type: "trace", pins: ["uno.D13"] });
+    worker.emit(
+      update({
+        simulatedMs: 2,
+        traces: [
+          {
+            pin: "uno.D13",
+            edges: [
+              [0, 0],
+              [1000, 1],
+            ],
+          },
+        ],
+      }),
+    );
+    expect(screen.getByTestId("trace-row-uno.D13")).toBeTruthy();
+    fireEvent.click(screen.getByTestId("trace-export-vcd"));
+    expect(saved[0]![0]).toMatch(/\.vcd$/);
+    expect(saved[0]![1]).toContain("$var wire 1");
+    expect(saved[0]![1]).toContain("#1000");
   });
 });
 
@@ -257,7 +413,7 @@ describe("Project files", () => {
   it("Save downloads the project file and marks it saved, also in the autosave", () => {
     const storage = new MemoryStorage();
     writeAutosave(storage, edited, true);
-    const saved: [string, string][] = [];
+    const saved: [string, Blob | string][] = [];
     renderApp(new FakeBuilds({}), new FakeWorker(), {
       storage,
       download: (name, text) => saved.push([name, text]),
@@ -265,7 +421,7 @@ describe("Project files", () => {
     fireEvent.click(screen.getByTestId("project-save"));
     expect(saved).toHaveLength(1);
     expect(saved[0]![0]).toBe("arduino-project.json");
-    expect(parseProject(saved[0]![1])).toEqual(edited);
+    expect(parseProject(String(saved[0]![1]))).toEqual(edited);
     expect(screen.getByTestId("project-state").textContent).toBe("Saved");
     expect(readAutosave(storage)).toEqual({ project: edited, unsaved: false });
   });
@@ -305,6 +461,10 @@ describe("Project files", () => {
     expect(screen.queryByTestId("project-error")).toBeNull();
     fireEvent.click(screen.getByTestId("run"));
     await waitFor(() => expect(builds.requests).toHaveLength(1));
-    expect(builds.requests[0]).toEqual({ board: "uno", sketch: "// restored sketch\n" });
+    expect(builds.requests[0]).toEqual({
+      board: "uno",
+      sketch: "// restored sketch\n",
+      files: {},
+    });
   });
 });

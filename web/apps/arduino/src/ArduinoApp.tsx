@@ -1,29 +1,41 @@
 /**
- * The Arduino app page: the sketch editor, the (fixed, for now) workspace of parts and the serial
- * monitor. Run builds the editor's current text on the server and runs the HEX in a Web Worker;
- * edits made while a sketch runs apply on the next Run.
+ * The Arduino app page: the breadboard workspace, the sketch of each board, the run controls, and
+ * the serial monitor and pin traces of a run. Run builds every board's sketch on the server and
+ * runs the whole circuit in a Web Worker; edits made while it runs apply on the next Run.
  */
-import { ApiClient, ArduinoApi, type BuildDiagnostic, type BuildSize } from "@ohmcloud/api-client";
+import { ApiClient, ArduinoApi, type BuildSize } from "@ohmcloud/api-client";
 import { AppShell } from "@ohmcloud/app-shell";
-import { useCallback, useEffect, useRef, useState } from "react";
+import type { BoardId, Circuit, CircuitWarning, PartView, PinRef } from "@ohmcloud/avr-sim";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import "./arduino.css";
-import { CodeEditor } from "./editor/CodeEditor";
-import { ProblemsList } from "./editor/ProblemsList";
+import { BuzzerSound, unlockOnFirstGesture } from "./audio/buzzer-sound";
 import { formatSize } from "./editor/build-report";
-import { SerialMonitor } from "./serial/SerialMonitor";
-import { baudMismatch, misreceive } from "./serial/baud-mismatch";
-import { PlotBuffer, type PlotSeries } from "./serial/plot-data";
-import { SerialOutput } from "./serial/serial-log";
-import type { FromWorker } from "./sim/protocol";
-import { createSimulationWorker, SimulationWorker, type WorkerLike } from "./sim/simulation-worker";
-import { MAIN_TAB } from "./sketch/examples";
-import { Workspace } from "./workspace/Workspace";
+import { SketchEditor } from "./editor/SketchEditor";
+import { ExamplesMenu } from "./examples/ExamplesMenu";
 import { readAutosave, writeAutosave } from "./project/autosave";
-import { downloadFile, ProjectBar } from "./project/ProjectBar";
+import {
+  projectOf,
+  sketchesOfProject,
+  withBoardSketches,
+  type BoardSketches,
+} from "./project/board-sketches";
+import { downloadFile, type Download } from "./project/download";
+import { DISCARD_QUESTION, ProjectBar } from "./project/ProjectBar";
 import { newProject, serializeProject, type ArduinoProject } from "./project/project-file";
+import { buildBoards, type BoardBuild, type BuildService } from "./run/build-boards";
+import { RunToolbar, type RunState } from "./run/RunToolbar";
+import { SerialConsoles } from "./serial/serial-consoles";
+import { SerialMonitor } from "./serial/SerialMonitor";
+import { receivedBySketch } from "./serial/typed-input";
+import type { FromWorker, SimulationSpeed } from "./sim/protocol";
+import { createSimulationWorker, SimulationWorker, type WorkerLike } from "./sim/simulation-worker";
+import { appendTraces, emptyTraceBuffer, keepTracedPins } from "./trace/trace-buffer";
+import { mcuTracePins } from "./trace/trace-pins";
+import { TraceView } from "./trace/TraceView";
+import { circuitOf, docFromProject, mcuParts, type WorkspaceDoc } from "./workspace/model";
+import { Workspace } from "./workspace/Workspace";
 
-/** What the page needs of the build service; specs pass a fake. */
-export type BuildService = Pick<ArduinoApi, "build" | "waitUntilDone">;
+export type { BuildService } from "./run/build-boards";
 
 export interface ArduinoAppProps {
   readonly builds?: BuildService;
@@ -32,29 +44,25 @@ export interface ArduinoAppProps {
   readonly storage?: Storage;
   /** Asks before unsaved changes are discarded (default `window.confirm`). */
   readonly confirm?: (question: string) => boolean;
-  /** Offers the saved project file (default: a browser download). */
-  readonly download?: (name: string, text: string) => void;
+  /** Offers a file: the saved project, an exported picture or trace (default: a browser download). */
+  readonly download?: Download;
 }
 
 /** The name a saved project is offered under. */
 export const PROJECT_FILE_NAME = "arduino-project.json";
 
-type RunState =
-  | { readonly kind: "idle" }
-  | { readonly kind: "building" }
-  | { readonly kind: "running" }
-  | { readonly kind: "paused" }
-  | { readonly kind: "stopped" }
-  | { readonly kind: "failed"; readonly message: string };
+let defaultBuilds: BuildService | undefined;
 
-interface Pin13 {
-  readonly value: boolean;
-  readonly duty: number;
+/** What a loaded project gives the page: the workspace and the sketch of each of its boards. */
+interface Loaded {
+  readonly doc: WorkspaceDoc;
+  readonly sketches: BoardSketches;
 }
 
-const DARK: Pin13 = { value: false, duty: 0 };
-
-let defaultBuilds: BuildService | undefined;
+function loaded(project: ArduinoProject): Loaded {
+  const doc = docFromProject(project.circuit, project.layout);
+  return { doc, sketches: sketchesOfProject(project, doc) };
+}
 
 export function ArduinoApp({
   builds = (defaultBuilds ??= new ArduinoApi(new ApiClient())),
@@ -64,68 +72,75 @@ export function ArduinoApp({
   download = downloadFile,
 }: ArduinoAppProps) {
   const [restored] = useState(() => readAutosave(storage));
-  const [project, setProject] = useState<ArduinoProject>(restored?.project ?? newProject());
+  const [initial] = useState(() => loaded(restored?.project ?? newProject()));
+  const [doc, setDoc] = useState(initial.doc);
+  const [sketches, setSketches] = useState(initial.sketches);
+  const sketchesRef = useRef(sketches);
   const [unsaved, setUnsaved] = useState(restored?.unsaved ?? false);
-  /** Bumped when another project is loaded: the editor starts afresh with its text. */
-  const [editorGeneration, setEditorGeneration] = useState(0);
-  const text = useRef(project.sketch[MAIN_TAB]!);
+  /** Bumped when another project is loaded: workspace and editors start afresh. */
+  const [generation, setGeneration] = useState(0);
+  const boards = useMemo(() => mcuParts(doc), [doc]);
+  const [chosenBoard, setChosenBoard] = useState<string | null>(null);
+  const selectedBoard = boards.find((b) => b.id === chosenBoard)?.id ?? boards[0]?.id ?? null;
+
   const [state, setState] = useState<RunState>({ kind: "idle" });
-  const [diagnostics, setDiagnostics] = useState<readonly BuildDiagnostic[]>([]);
-  const [size, setSize] = useState<BuildSize | null>(null);
-  const [pin13, setPin13] = useState<Pin13>(DARK);
-  const [speed, setSpeed] = useState<number | null>(null);
+  const [built, setBuilt] = useState<Readonly<Record<string, BoardBuild>>>({});
+  const [speed, setSpeed] = useState<SimulationSpeed>(1);
+  const [measuredSpeed, setMeasuredSpeed] = useState<number | null>(null);
   const [simulatedMs, setSimulatedMs] = useState(0);
-  const [baud, setBaud] = useState<number | null>(null);
-  const serial = useRef(new SerialOutput());
-  const [output, setOutput] = useState({ text: "", timestamped: "" });
+  const [views, setViews] = useState<Readonly<Record<string, PartView>>>({});
+  const [warnings, setWarnings] = useState<readonly CircuitWarning[]>([]);
+  const [baud, setBaud] = useState<Readonly<Record<string, number | null>>>({});
+  /** The circuit of the run in progress (edits since apply on the next Run). */
+  const [runCircuit, setRunCircuit] = useState<Circuit | null>(null);
+  /** Mutable, stable for the page's life; `consoleVersion` counts its changes. */
+  const [consoles] = useState(() => new SerialConsoles());
+  const [consoleVersion, setConsoleVersion] = useState(0);
   const [monitorBaud, setMonitorBaud] = useState(9600);
   const monitorBaudRef = useRef(monitorBaud);
-  const plot = useRef(new PlotBuffer());
-  const [plotData, setPlotData] = useState<{ xs: readonly number[]; series: PlotSeries[] }>({
-    xs: [],
-    series: [],
-  });
+  const [traced, setTraced] = useState<readonly PinRef[]>([]);
+  const [traceBuffer, setTraceBuffer] = useState(() => emptyTraceBuffer());
+  const [muted, setMuted] = useState(false);
+  const [sound] = useState(() => new BuzzerSound());
   const worker = useRef<SimulationWorker | null>(null);
-  const board = project.board;
   const building = useRef<AbortController | null>(null);
 
-  const showSerial = useCallback(
-    () => setOutput({ text: serial.current.text, timestamped: serial.current.timestamped }),
-    [],
-  );
-  const clearSerial = useCallback(() => {
-    serial.current.clear();
-    plot.current.clear();
-    setPlotData({ xs: [], series: [] });
-    showSerial();
-  }, [showSerial]);
+  const project = useMemo(() => projectOf(doc, sketches), [doc, sketches]);
+  useEffect(() => writeAutosave(storage, project, unsaved), [storage, project, unsaved]);
+  useEffect(() => unlockOnFirstGesture(sound, window), [sound]);
+  useEffect(() => () => sound.dispose(), [sound]);
 
   const onWorkerMessage = useCallback(
     (message: FromWorker) => {
       if (message.type === "error") {
+        sound.silence();
         setState({ kind: "failed", message: `The simulation stopped: ${message.message}` });
         return;
       }
-      const pin = message.pins.find((p) => p.pin === 13);
-      if (pin) setPin13({ value: pin.value === 1, duty: pin.duty });
-      if (message.serial.length > 0) {
-        const heard = monitorBaudRef.current;
-        const bytes =
-          message.baud !== null && baudMismatch(message.baud, heard)
-            ? misreceive(message.serial, message.baud, heard)
-            : message.serial;
-        serial.current.append(bytes, message.simulatedMs);
-        showSerial();
-        let plotted = false;
-        for (const line of serial.current.takeCompletedLines())
-          plotted = plot.current.add(line.ms, line.text) || plotted;
-        if (plotted) setPlotData({ xs: [...plot.current.xs], series: plot.current.allSeries });
+      let heard = false;
+      for (const [board, bytes] of Object.entries(message.serial)) {
+        consoles.receive(
+          board,
+          bytes,
+          message.baud[board] ?? null,
+          monitorBaudRef.current,
+          message.simulatedMs,
+        );
+        heard ||= bytes.length > 0;
       }
-      setSpeed(message.speed);
-      setSimulatedMs(message.simulatedMs);
+      if (heard) setConsoleVersion((n) => n + 1);
+      if (message.traces.length > 0)
+        setTraceBuffer((buffer) =>
+          appendTraces(buffer, message.traces, message.simulatedMs * 1000),
+        );
+      setViews(message.parts);
+      setWarnings(message.warnings);
       setBaud(message.baud);
+      setMeasuredSpeed(message.speed);
+      setSimulatedMs(message.simulatedMs);
+      sound.update(message.parts);
     },
-    [showSerial],
+    [sound, consoles],
   );
 
   const simulation = useCallback(() => {
@@ -142,17 +157,43 @@ export function ArduinoApp({
     [],
   );
 
-  useEffect(() => writeAutosave(storage, project, unsaved), [storage, project, unsaved]);
+  const resetRun = useCallback(() => {
+    worker.current?.stop();
+    sound.silence();
+    setViews({});
+    setWarnings([]);
+    setMeasuredSpeed(null);
+    setBaud({});
+    setRunCircuit(null);
+  }, [sound]);
 
   const load = (next: ArduinoProject) => {
-    text.current = next.sketch[MAIN_TAB]!;
-    setProject(next);
+    building.current?.abort();
+    resetRun();
+    setState({ kind: "idle" });
+    const { doc: nextDoc, sketches: nextSketches } = loaded(next);
+    setDoc(nextDoc);
+    sketchesRef.current = nextSketches;
+    setSketches(nextSketches);
+    setChosenBoard(null);
+    setBuilt({});
     setUnsaved(false);
-    setEditorGeneration((n) => n + 1);
+    setGeneration((n) => n + 1);
   };
-  const editSketch = (value: string) => {
-    text.current = value;
-    setProject((current) => ({ ...current, sketch: { ...current.sketch, [MAIN_TAB]: value } }));
+  const mayDiscard = () => !unsaved || confirm(DISCARD_QUESTION);
+
+  const editDoc = (next: WorkspaceDoc) => {
+    setDoc(next);
+    const withBoards = withBoardSketches(sketchesRef.current, next);
+    if (withBoards !== sketchesRef.current) {
+      sketchesRef.current = withBoards;
+      setSketches(withBoards);
+    }
+    setUnsaved(true);
+  };
+  const editSketch = (board: string, files: BoardSketches[string]) => {
+    sketchesRef.current = { ...sketchesRef.current, [board]: files };
+    setSketches(sketchesRef.current);
     setUnsaved(true);
   };
   const save = () => {
@@ -160,40 +201,58 @@ export function ArduinoApp({
     setUnsaved(false);
   };
 
-  const resetRun = useCallback(() => {
-    worker.current?.stop();
-    setPin13(DARK);
-    setSpeed(null);
-    setBaud(null);
-  }, []);
-
-  const run = useCallback(async () => {
+  const run = async () => {
     building.current?.abort();
     const controller = new AbortController();
     building.current = controller;
     resetRun();
+    sound.unlock();
+    if (boards.length === 0) {
+      setState({
+        kind: "failed",
+        message: "Add a board (Uno, Nano or Mega) from the palette first.",
+      });
+      return;
+    }
     setState({ kind: "building" });
+    const circuit = circuitOf(doc);
     try {
-      const accepted = await builds.build(board, text.current);
-      const build = await builds.waitUntilDone(accepted.id, { signal: controller.signal });
-      setDiagnostics(build.diagnostics);
-      setSize(build.size);
-      if (build.status !== "succeeded" || !build.hex) {
-        setState({ kind: "failed", message: `The build ${build.status}: see the problems below.` });
+      const result = await buildBoards(
+        builds,
+        boards.map((board) => ({
+          id: board.id,
+          kind: board.kind as BoardId,
+          files: sketchesRef.current[board.id]!,
+        })),
+        controller.signal,
+      );
+      setBuilt(result.builds);
+      if (!result.hexes) {
+        const [first] = result.failed;
+        setChosenBoard(first!);
+        const which = boards.length > 1 ? ` of ${first}` : "";
+        setState({
+          kind: "failed",
+          message: `The build${which} ${result.builds[first!]!.status}: see the problems below.`,
+        });
         return;
       }
-      clearSerial();
+      consoles.clear();
+      setConsoleVersion((n) => n + 1);
+      setTraceBuffer(emptyTraceBuffer());
       setSimulatedMs(0);
-      simulation().start(build.hex, board);
+      setRunCircuit(circuit);
+      simulation().start({ boards: result.hexes, circuit, speed, tracePins: traced });
       setState({ kind: "running" });
     } catch (error) {
       if (controller.signal.aborted) return;
       setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     }
-  }, [builds, simulation, resetRun, clearSerial, board]);
+  };
 
   const pause = () => {
     worker.current?.pause();
+    sound.silence();
     setState({ kind: "paused" });
   };
   const resume = () => {
@@ -205,123 +264,154 @@ export function ArduinoApp({
     resetRun();
     setState({ kind: "stopped" });
   };
+  const changeSpeed = (next: SimulationSpeed) => {
+    setSpeed(next);
+    worker.current?.setSpeed(next);
+  };
+  const changeMuted = (next: boolean) => {
+    setMuted(next);
+    sound.setMuted(next);
+  };
+  const changeTraced = (pins: readonly PinRef[]) => {
+    setTraced(pins);
+    setTraceBuffer((buffer) => keepTracedPins(buffer, pins));
+    if (live) worker.current?.trace(pins);
+  };
 
   const live = state.kind === "running" || state.kind === "paused";
+  const selectedBuild = selectedBoard ? built[selectedBoard] : undefined;
+  const size: BuildSize | null = selectedBuild?.size ?? null;
+  const console = useMemo(
+    () => consoles.view(selectedBoard ?? ""),
+    // consoleVersion: the consoles are mutable; a new version means new text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [selectedBoard, consoleVersion],
+  );
+  const tracePins = useMemo(() => mcuTracePins(runCircuit ?? circuitOf(doc)), [runCircuit, doc]);
+  const changedSinceRun = useMemo(
+    () => runCircuit !== null && JSON.stringify(circuitOf(doc)) !== JSON.stringify(runCircuit),
+    [runCircuit, doc],
+  );
+  const stale = live && changedSinceRun;
+
   return (
     <AppShell current="arduino">
       <h1 className="oc-page-title">Arduino simulator</h1>
-      <ProjectBar
-        unsaved={unsaved}
-        onNew={() => load(newProject())}
-        onOpen={load}
-        onSave={save}
-        confirm={confirm}
-      />
-      <div className="ar-toolbar" role="toolbar" aria-label="Run">
-        <button
-          type="button"
-          className="ar-primary"
-          onClick={() => void run()}
-          disabled={state.kind === "building"}
-          title="Build and run (Ctrl+Enter)"
-          data-testid="run"
-        >
-          {live ? "Restart" : "Run"}
-        </button>
-        {state.kind === "paused" ? (
-          <button type="button" onClick={resume} data-testid="resume">
-            Resume
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={pause}
-            disabled={state.kind !== "running"}
-            data-testid="pause"
-          >
-            Pause
-          </button>
-        )}
-        <button
-          type="button"
-          onClick={stop}
-          disabled={!live && state.kind !== "building"}
-          data-testid="stop"
-        >
-          Stop
-        </button>
-        <span className="ar-status" role="status" data-testid="run-status">
-          {statusText(state)}
-        </span>
-        {live && (
-          <span className="ar-muted" data-testid="sim-speed">
-            {formatSimTime(simulatedMs)}
-            {speed !== null && `, ${Math.round(speed * 100)} % of real time`}
-          </span>
-        )}
+      <div className="ar-project-row">
+        <ProjectBar
+          unsaved={unsaved}
+          onNew={() => load(newProject())}
+          onOpen={load}
+          onSave={save}
+          confirm={confirm}
+        />
+        <ExamplesMenu onOpen={(example) => mayDiscard() && load(example)} />
       </div>
+      <RunToolbar
+        state={state}
+        onRun={() => void run()}
+        onPause={pause}
+        onResume={resume}
+        onStop={stop}
+        speed={speed}
+        onSpeed={changeSpeed}
+        measuredSpeed={live ? measuredSpeed : null}
+        simulatedMs={live ? simulatedMs : null}
+        muted={muted}
+        onMuted={changeMuted}
+        note={stale ? "The workspace changed: the changes apply on the next Run." : null}
+      />
       <div className="ar-main">
+        <Workspace
+          key={generation}
+          doc={doc}
+          onChange={editDoc}
+          views={views}
+          warnings={warnings}
+          running={live}
+          onPress={(part, pressed) => worker.current?.press(part, pressed)}
+          onControl={(part, name, value) => worker.current?.setControl(part, name, value)}
+          onTracePin={(pin) => !traced.includes(pin) && changeTraced([...traced, pin])}
+          selectedBoard={selectedBoard ?? undefined}
+          onSelectBoard={setChosenBoard}
+          download={download}
+        />
         <div className="ar-editor-column">
-          <div className="ar-tabs" role="tablist">
-            <span role="tab" aria-selected="true" className="ar-tab">
-              {MAIN_TAB}
-            </span>
-          </div>
-          <CodeEditor
-            key={editorGeneration}
-            initialText={project.sketch[MAIN_TAB]!}
-            file={MAIN_TAB}
-            diagnostics={diagnostics}
-            onChange={editSketch}
-            onRun={() => void run()}
-          />
-          {size && (
-            <p className="ar-size" data-testid="build-size">
-              {formatSize(size)}
+          {boards.length > 1 && (
+            <div className="ar-board-tabs" role="tablist" aria-label="Board">
+              {boards.map((board) => (
+                <button
+                  key={board.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={board.id === selectedBoard}
+                  className={built[board.id]?.status === "failed" ? "ar-board-failed" : undefined}
+                  onClick={() => setChosenBoard(board.id)}
+                  data-testid={`board-tab-${board.id}`}
+                >
+                  {board.id} <span className="ar-muted">({board.kind})</span>
+                </button>
+              ))}
+            </div>
+          )}
+          {boards.map((board) => (
+            <div key={`${generation}-${board.id}`} hidden={board.id !== selectedBoard}>
+              <SketchEditor
+                initialFiles={sketches[board.id]!}
+                diagnostics={built[board.id]?.diagnostics ?? []}
+                confirm={confirm}
+                onRun={() => void run()}
+                onChange={(files) => editSketch(board.id, files)}
+              >
+                {board.id === selectedBoard && size && (
+                  <p className="ar-size" data-testid="build-size">
+                    {formatSize(size)}
+                  </p>
+                )}
+              </SketchEditor>
+            </div>
+          ))}
+          {boards.length === 0 && (
+            <p className="ar-empty" data-testid="no-board">
+              No board in the workspace: add an Uno, Nano or Mega from the palette to write its
+              sketch.
             </p>
           )}
-          <ProblemsList diagnostics={diagnostics} />
         </div>
-        <div className="ar-side-column">
-          <Workspace pin13={pin13.value} pin13Duty={pin13.duty} />
-          <SerialMonitor
-            output={output.text}
-            timestampedOutput={output.timestamped}
-            monitorBaud={monitorBaud}
-            onMonitorBaud={(rate) => {
-              monitorBaudRef.current = rate;
-              setMonitorBaud(rate);
-            }}
-            plot={plotData}
-            baud={baud}
-            running={live}
-            onSend={(line) => worker.current?.type(line)}
-            onClear={clearSerial}
-          />
-        </div>
+      </div>
+      <div className="ar-bottom">
+        <SerialMonitor
+          output={console.text}
+          timestampedOutput={console.timestamped}
+          monitorBaud={monitorBaud}
+          onMonitorBaud={(rate) => {
+            monitorBaudRef.current = rate;
+            setMonitorBaud(rate);
+          }}
+          plot={console.plot}
+          baud={selectedBoard ? (baud[selectedBoard] ?? null) : null}
+          running={live}
+          onSend={(text) => {
+            if (!selectedBoard) return;
+            const bytes = receivedBySketch(text, monitorBaud, baud[selectedBoard] ?? null);
+            worker.current?.sendSerial(selectedBoard, bytes);
+          }}
+          onClear={() => {
+            consoles.clear(selectedBoard ?? "");
+            setConsoleVersion((n) => n + 1);
+          }}
+          board={boards.length > 1 ? selectedBoard : null}
+        />
+        <TraceView
+          pins={tracePins}
+          traced={traced}
+          onTracedChange={changeTraced}
+          buffer={traceBuffer}
+          running={live}
+          download={download}
+          onClear={() => setTraceBuffer(emptyTraceBuffer())}
+        />
       </div>
     </AppShell>
   );
-}
-
-function statusText(state: RunState): string {
-  switch (state.kind) {
-    case "idle":
-      return "Press Run (Ctrl+Enter) to build the sketch and run it.";
-    case "building":
-      return "Building…";
-    case "running":
-      return "Running";
-    case "paused":
-      return "Paused";
-    case "stopped":
-      return "Stopped";
-    case "failed":
-      return state.message;
-  }
-}
-
-/** "12.3 s" of simulated time. */
-function formatSimTime(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s simulated`;
 }

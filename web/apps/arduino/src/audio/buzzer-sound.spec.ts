@@ -138,3 +138,12 @@ it("unlocks on the first pointer or key press, once", () => {
   expect(made).toBe(1);
   expect(sound.unlocked).toBe(true);
 });
+
+it("runs silent where there is no Web Audio", () => {
+  const sound = new BuzzerSound(() => {
+    throw new ReferenceError("AudioContext is not defined");
+  });
+  sound.unlock();
+  sound.update({ bz: { type: "buzzer", frequencyHz: 440 } });
+  expect(sound.unlocked).toBe(false);
+});

@@ -59,7 +59,11 @@ export class BuzzerSound {
   /** Creates (or resumes) the AudioContext; call from a user gesture. */
   unlock(): void {
     if (!this.context) {
-      this.context = this.createContext();
+      try {
+        this.context = this.createContext();
+      } catch {
+        return; // No Web Audio here (an old browser, a test DOM): the simulation runs silent.
+      }
       this.output = this.context.createGain();
       this.output.gain.value = BUZZER_VOLUME;
       this.output.connect(this.context.destination);

@@ -75,13 +75,3 @@ export function ProjectBar({ unsaved, onNew, onOpen, onSave, confirm }: ProjectB
     </div>
   );
 }
-
-/** Offers `text` as a file download. */
-export function downloadFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

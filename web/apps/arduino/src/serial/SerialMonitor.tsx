@@ -24,6 +24,8 @@ export interface SerialMonitorProps {
   readonly running: boolean;
   readonly onSend: (text: string) => void;
   readonly onClear: () => void;
+  /** The board whose serial port is shown, when the workspace has several (the editor's board). */
+  readonly board?: string | null;
 }
 
 export function SerialMonitor(props: SerialMonitorProps) {
@@ -63,6 +65,11 @@ export function SerialMonitor(props: SerialMonitorProps) {
             </button>
           ))}
         </div>
+        {props.board && (
+          <span className="ar-serial-board" data-testid="serial-board">
+            {props.board}
+          </span>
+        )}
         <span className="ar-muted" data-testid="serial-baud">
           {baud === null ? "Serial not started" : `${Math.round(baud)} baud`}
         </span>
