@@ -4,7 +4,7 @@ import { AvrSimulation } from "../avr-simulation";
 import { BOARDS } from "../boards";
 import { CircuitError } from "../circuit/circuit";
 import { buildSketch } from "../test-support/arduino-sketch";
-import { CircuitSimulation } from "./circuit-simulation";
+import { CircuitSimulation, STARTUP_GRACE_US } from "./circuit-simulation";
 
 const uno = (sketch: string) => new AvrSimulation(BOARDS.uno, buildSketch(sketch));
 
@@ -28,6 +28,35 @@ void loop() {}`),
       },
     ]);
     expect(circuit.warningLog.map((entry) => entry.warning.kind)).toContain("contention");
+  });
+
+  it("logs inputs floating after start-up, not the pins setup() has yet to configure", () => {
+    // D13 drives an LED (an input only until pinMode); D2 is read with nothing driving it.
+    const circuit = new CircuitSimulation(
+      {
+        components: [
+          { id: "uno", kind: "uno" },
+          { id: "r1", kind: "resistor", props: { ohms: 220 } },
+          { id: "led1", kind: "led" },
+          { id: "btn", kind: "push-button" },
+        ],
+        wires: [
+          ["uno.D13", "r1.1"],
+          ["r1.2", "led1.A"],
+          ["led1.C", "uno.GND"],
+          ["uno.D2", "btn.1.l"],
+          ["btn.2.l", "uno.GND"],
+        ],
+      },
+      {
+        uno: uno(`void setup() { pinMode(13, OUTPUT); pinMode(2, INPUT); }
+void loop() { digitalWrite(13, digitalRead(2)); }`),
+      },
+    );
+    expect(circuit.warnings.map((w) => w.pins)).toEqual([["uno.D2"], ["uno.D13"]]);
+    circuit.runFor(20);
+    expect(circuit.warningLog.map(({ warning }) => warning.pins)).toEqual([["uno.D2"]]);
+    expect(circuit.warningLog[0]!.t_us).toBeGreaterThanOrEqual(STARTUP_GRACE_US);
   });
 
   it("feeds a divider's voltage to analogRead", () => {

@@ -33,6 +33,12 @@ const DRIVE_OF_STATE: Readonly<Record<PinState, McuPinDrive>> = {
   [PinState.InputPullUp]: "input_pullup",
 };
 
+/**
+ * Every pin is an input from reset until `setup()` sets its mode (well under a millisecond on an
+ * Uno): inputs floating only during this start-up are not logged as warnings.
+ */
+export const STARTUP_GRACE_US = 5000;
+
 /** Several boards advance together in slices this long (their clocks are equal). */
 const SLICE_MS = 1;
 
@@ -96,6 +102,8 @@ export class CircuitSimulation {
       if (factory) this.behaviours.set(component.id, factory(component, host));
     }
     this.update();
+    // Inputs still floating when start-up is over are logged then, even if no pin moves.
+    if (Object.keys(mcus).length > 0) this.schedule(STARTUP_GRACE_US, () => this.update());
   }
 
   /** Simulated time in microseconds: of the board executing now, else of the first board. */
@@ -251,11 +259,12 @@ export class CircuitSimulation {
       led.record(now, (resolution.levelOf(pinRef(id, "D13")).volts ?? 0) >= INPUT_THRESHOLD_VOLTS);
     for (const behaviour of this.behaviours.values()) behaviour.observe(resolution, now);
     for (const observer of this.observers) observer.observe(resolution, now);
-    for (const warning of resolution.warnings)
-      if (!this.logged.has(warning.message)) {
-        this.logged.add(warning.message);
-        this.warningLog.push({ t_us: now, warning });
-      }
+    for (const warning of resolution.warnings) {
+      const startingUp = warning.kind === "floating-input" && now < STARTUP_GRACE_US;
+      if (startingUp || this.logged.has(warning.message)) continue;
+      this.logged.add(warning.message);
+      this.warningLog.push({ t_us: now, warning });
+    }
   }
 
   /** Pin level changes come as events; direction changes only as DDR writes, so those are hooked too. */
