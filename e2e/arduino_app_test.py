@@ -15,7 +15,8 @@ ECHO_SKETCH = (
 
 
 def led_value(page: Page) -> bool:
-    return page.get_by_test_id("led-d13").evaluate("led => led.value")
+    """The new project's Uno runs Blink on its built-in LED "L" (D13)."""
+    return page.get_by_test_id("part-uno").locator("wokwi-arduino-uno").evaluate("uno => uno.led13")
 
 
 def run_and_wait(page: Page) -> None:

@@ -243,9 +243,7 @@ def test_blink_in_a_circuit_traces_the_led_nets_and_shows_the_parts(api_client_a
     assert anode[3][0] - anode[2][0] == pytest.approx(20_000, rel=0.01)
     assert result["traces"]["led1.C"] == [[0, 0]]  # on the ground rail
     assert result["pinChangesTotal"] == 4 + 6 + 1
-    assert [(w["t_us"], w["kind"], w["pins"]) for w in result["circuitWarnings"]] == [
-        (0, "floating-input", ["uno1.D13"])  # at reset, until pinMode
-    ]
+    assert result["circuitWarnings"] == []  # D13 floats only at start-up, until pinMode: no warning
     assert result["parts"]["led1"]["type"] == "led" and result["parts"]["uno1"]["type"] == "board"
 
     vcd = read_vcd(api_client_anonymous.get(f"{submitted['url']}/trace.vcd").content.decode("ascii"))
