@@ -1,7 +1,8 @@
-"""Takes the README's pictures of the EDA app from a real run: `.venv/bin/python docs/images/capture.py`.
+"""Takes the README's pictures of both apps from a real run: `.venv/bin/python docs/images/capture.py`.
 
 It starts `./run` on a free port with its own data folder, drives Debian's Chromium (headless, 1440 x 900)
-through two examples, and writes `eda-editor.png` and `eda-bode.png` beside this file.
+through examples of each app, and writes `eda-editor.png`, `eda-bode.png`, `arduino-workspace.png` and
+`arduino-traces.png` beside this file.
 """
 
 import os
@@ -76,6 +77,37 @@ def capture(page: Page, url: str) -> None:
     page.locator(".oc-results-chart-view").screenshot(path=HERE / "eda-bode.png")
 
 
+def run_arduino_example(page: Page, url: str, slug: str) -> None:
+    page.goto(f"{url}/arduino/")
+    page.get_by_test_id("examples-menu").click()
+    page.get_by_test_id(f"example-{slug}").click()
+    page.get_by_test_id("run").click()
+    expect(page.get_by_test_id("run-status")).to_have_text("Running", timeout=120_000)
+
+
+def capture_arduino(page: Page, url: str) -> None:
+    # The workspace: the ultrasonic rangefinder on the LCD, its distance slider at 42 cm.
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.on("dialog", lambda dialog: dialog.accept())
+    run_arduino_example(page, url, "ultrasonic-lcd")
+    part = page.get_by_test_id("part-sonar1")
+    box = part.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the sensor: its controls
+    page.get_by_test_id("control-distanceCm").fill("42")
+    page.wait_for_timeout(2500)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=HERE / "arduino-workspace.png")
+
+    # Pin traces: the traffic lights on a breadboard, their three LED pins traced for a full cycle.
+    page.set_viewport_size({"width": 1440, "height": 1300})
+    run_arduino_example(page, url, "traffic-lights")
+    for pin in ("uno.D10", "uno.D9", "uno.D8"):
+        page.get_by_test_id("trace-add").select_option(pin)
+    page.wait_for_timeout(9000)
+    page.get_by_test_id("pause").click()
+    page.screenshot(path=HERE / "arduino-traces.png")
+
+
 def main() -> None:
     server, url = start_server()
     try:
@@ -83,11 +115,12 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             capture(page, url)
+            capture_arduino(page, url)
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGINT)
         server.wait(timeout=30)
-    print(f"wrote {HERE / 'eda-editor.png'} and {HERE / 'eda-bode.png'}")
+    print(f"wrote the pictures in {HERE}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
  */
 import { splitPinRef, type CircuitWarning, type PartView, type PinRef } from "@ohmcloud/avr-sim";
 import { UndoStack } from "@ohmcloud/canvas";
-import { useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { downloadFile, type Download } from "../project/download";
 import { GRID_PITCH } from "./model/breadboard-geometry";
 import type { Point, WorkspaceDoc } from "./model/document";
@@ -120,6 +120,18 @@ export function Workspace(props: WorkspaceProps) {
     setControl(part, name, value);
     props.onControl(part, name, value);
   };
+
+  // A workspace opens with everything in view (an example larger than the stage, say); the
+  // parent gives a new key for every project it loads.
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    if (stage && doc.parts.length > 0)
+      setViewport(
+        fitViewport(drawingBounds(doc), { width: stage.clientWidth, height: stage.clientHeight }),
+      );
+    // Only when mounted: later edits keep the view where the user put it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const stageSize = () => ({
     width: stageRef.current?.clientWidth ?? 0,
