@@ -9,6 +9,7 @@
  *   resolves the circuit and feeds the parts, as in the app.
  */
 import { AvrSimulation, BOARDS, CircuitSimulation, Lcd, Servo, type PinRef } from "../src/index";
+import { lcd4BitWires } from "../src/test-support/lcd-wiring";
 
 export const SCENARIOS = ["busy-loop", "lcd-servo"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
@@ -34,15 +35,7 @@ export interface ScenarioResult {
 const SLICE_MS = 16;
 
 const LCD_SERVO_WIRES: [PinRef, PinRef][] = [
-  ["lcd.VSS", "uno.GND"],
-  ["lcd.VDD", "uno.5V"],
-  ["lcd.RW", "uno.GND"],
-  ["lcd.RS", "uno.D12"],
-  ["lcd.E", "uno.D11"],
-  ["lcd.D4", "uno.D5"],
-  ["lcd.D5", "uno.D4"],
-  ["lcd.D6", "uno.D3"],
-  ["lcd.D7", "uno.D2"],
+  ...lcd4BitWires("lcd", "uno"),
   ["servo.PWM", "uno.D9"],
   ["servo.V+", "uno.5V"],
   ["servo.GND", "uno.GND"],

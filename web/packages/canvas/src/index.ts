@@ -12,3 +12,4 @@ export * from "./snapping";
 export * from "./wiring";
 export * from "./clipboard";
 export * from "./connectivity";
+export { editingCommandOfKey, type EditingCommand } from "./editing-keys";

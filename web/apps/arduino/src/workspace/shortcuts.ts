@@ -3,6 +3,8 @@
  * "?" popover. Pure, so the key handling is tested without a page.
  */
 
+import { editingCommandOfKey } from "@ohmcloud/canvas";
+
 export type WorkspaceCommand =
   | "undo"
   | "redo"
@@ -33,24 +35,7 @@ export interface KeyPress {
 export function commandOfKey(press: KeyPress): WorkspaceCommand | null {
   if (press.altKey) return null;
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
-  if (press.ctrlKey || press.metaKey) {
-    switch (key) {
-      case "z":
-        return press.shiftKey ? "redo" : "undo";
-      case "y":
-        return "redo";
-      case "c":
-        return "copy";
-      case "x":
-        return "cut";
-      case "v":
-        return "paste";
-      case "a":
-        return "select-all";
-      default:
-        return null;
-    }
-  }
+  if (press.ctrlKey || press.metaKey) return editingCommandOfKey(press);
   switch (key) {
     case "Delete":
     case "Backspace":

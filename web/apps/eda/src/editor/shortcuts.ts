@@ -1,4 +1,5 @@
 /** The editor's keyboard shortcuts: a key press to an action name (the canvas carries the actions out). */
+import { editingCommandOfKey } from "@ohmcloud/canvas";
 
 export type EditorAction =
   | "rotate"
@@ -60,24 +61,8 @@ export function shortcutAction(event: KeyPress): EditorAction | undefined {
   const key = event.key;
   const command = event.ctrlKey === true || event.metaKey === true;
   if (command) {
-    switch (key.toLowerCase()) {
-      case "z":
-        return event.shiftKey ? "redo" : "undo";
-      case "y":
-        return "redo";
-      case "c":
-        return "copy";
-      case "x":
-        return "cut";
-      case "v":
-        return "paste";
-      case "d":
-        return "duplicate";
-      case "a":
-        return "select-all";
-      default:
-        return undefined;
-    }
+    if (key.toLowerCase() === "d") return "duplicate";
+    return editingCommandOfKey(event) ?? undefined;
   }
   if (event.altKey) return undefined;
   switch (key) {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { AvrSimulation } from "../avr-simulation";
 import { BOARDS } from "../boards";
-import type { PinRef } from "../circuit/elements";
 import { buildSketch } from "../test-support/arduino-sketch";
+import { lcd4BitWires } from "../test-support/lcd-wiring";
 import { CircuitSimulation } from "./circuit-simulation";
 import { Lcd } from "./lcd";
 
@@ -22,17 +22,7 @@ void loop() {}`;
 
 /** The usual 4-bit wiring; `power` false leaves VDD unconnected. */
 function start(kind: "lcd1602" | "lcd2004", cols: number, rows: number, power = true) {
-  const wires: [PinRef, PinRef][] = [
-    ["lcd.VSS", "uno.GND"],
-    ["lcd.RW", "uno.GND"],
-    ["lcd.RS", "uno.D12"],
-    ["lcd.E", "uno.D11"],
-    ["lcd.D4", "uno.D5"],
-    ["lcd.D5", "uno.D4"],
-    ["lcd.D6", "uno.D3"],
-    ["lcd.D7", "uno.D2"],
-  ];
-  if (power) wires.push(["lcd.VDD", "uno.5V"]);
+  const wires = lcd4BitWires("lcd", "uno", { powered: power });
   const circuit = new CircuitSimulation(
     {
       components: [

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { AvrSimulation } from "../avr-simulation";
 import { BOARDS } from "../boards";
 import type { Circuit } from "../circuit/circuit";
-import type { PinRef } from "../circuit/elements";
 import { buildSketch } from "../test-support/arduino-sketch";
+import { lcd4BitWires } from "../test-support/lcd-wiring";
 import { CircuitSimulation } from "./circuit-simulation";
 import { lcdCursorCell, type PartView } from "./part-view";
 
@@ -85,17 +85,7 @@ void setup() {
 void loop() {}`;
 
   function lcdCircuit(powered: boolean): Circuit {
-    const wires: [PinRef, PinRef][] = [
-      ["lcd.VSS", "uno.GND"],
-      ["lcd.RW", "uno.GND"],
-      ["lcd.RS", "uno.D12"],
-      ["lcd.E", "uno.D11"],
-      ["lcd.D4", "uno.D5"],
-      ["lcd.D5", "uno.D4"],
-      ["lcd.D6", "uno.D3"],
-      ["lcd.D7", "uno.D2"],
-    ];
-    if (powered) wires.push(["lcd.VDD", "uno.5V"]);
+    const wires = lcd4BitWires("lcd", "uno", { powered });
     return {
       components: [
         { id: "uno", kind: "uno" },
