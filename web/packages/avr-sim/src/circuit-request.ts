@@ -36,7 +36,7 @@ export interface CircuitRequest {
   readonly partInputs: readonly PartInput[];
 }
 
-type ControlRule =
+export type ControlRule =
   | { readonly type: "number"; readonly min: number; readonly max: number; readonly integer?: true }
   | { readonly type: "boolean" };
 

@@ -18,3 +18,4 @@ export { parseSimRequest, SimRequestError, type SimRequest } from "./sim-request
 export { UsartTerminal, type SerialByte } from "./usart-terminal";
 export * from "./circuit/index";
 export * from "./parts/index";
+export { PART_CONTROLS, type ControlRule } from "./circuit-request";
