@@ -58,8 +58,6 @@ def test_every_example_opens_builds_and_runs_without_errors(page: Page, embedded
         # The parts show the sketch at work: something on the workspace changed while it ran
         # (an LED, the LCD's text, the servo, the display, the buzzer) — for the examples whose
         # output waits for an input (a button, a sensor), the board's own LED or the LCD moved.
-        assert len(states) > 1 or "serial" in example or example in {"button", "thermometer", "night-light"}, (
-            example
-        )
+        assert len(states) > 1 or "serial" in example or example in {"button", "thermometer", "night-light"}, example
         page.get_by_test_id("stop").click()
     assert errors == []

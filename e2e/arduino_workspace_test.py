@@ -136,14 +136,8 @@ def test_a_circuit_built_with_the_mouse_runs_blink_and_the_led_blinks(page: Page
     assert errors == []
 
 
-SLOW_BLINK = (
-    "void setup() { pinMode(13, OUTPUT); }\n"
-    "void loop() { digitalWrite(13, !digitalRead(13)); delay(700); }\n"
-)
-FAST_BLINK = (
-    "void setup() { pinMode(13, OUTPUT); }\n"
-    "void loop() { digitalWrite(13, !digitalRead(13)); delay(150); }\n"
-)
+SLOW_BLINK = "void setup() { pinMode(13, OUTPUT); }\nvoid loop() { digitalWrite(13, !digitalRead(13)); delay(700); }\n"
+FAST_BLINK = "void setup() { pinMode(13, OUTPUT); }\nvoid loop() { digitalWrite(13, !digitalRead(13)); delay(150); }\n"
 
 
 def board_led(page: Page, board: str) -> bool:
