@@ -108,13 +108,18 @@ def test_a_circuit_built_with_the_mouse_runs_blink_and_the_led_blinks(page: Page
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{embedded_url}/arduino/")
-    expect(page.get_by_test_id("part-uno")).to_be_visible()
+    # Start from an empty workspace: the new project's Uno goes, an Uno from the palette comes.
+    page.get_by_test_id("part-uno").click()
+    page.keyboard.press("Delete")
+    expect(page.get_by_test_id("workspace-empty")).to_be_visible()
+    assert place(page, "uno") == "uno1"
+    expect(page.locator(".cm-content")).to_contain_text("digitalWrite(LED_BUILTIN, HIGH);")  # its Blink
     holes = build_led_circuit(page)
     # D13 → the resistor's column; the resistor's other column → across the channel → the anode;
     # the cathode's column → GND.
-    wire(page, "pin-uno-D13", f"pin-bb1-b{column(holes['r1'])}")
+    wire(page, "pin-uno1-D13", f"pin-bb1-b{column(holes['r1'])}")
     wire(page, f"pin-bb1-e{column(holes['r2'])}", f"pin-bb1-f{column(holes['anode'])}")
-    wire(page, f"pin-bb1-g{column(holes['cathode'])}", "pin-uno-GND")
+    wire(page, f"pin-bb1-g{column(holes['cathode'])}", "pin-uno1-GND")
     expect(page.locator('[data-testid^="wire-"]')).to_have_count(3)
 
     # Hovering the LED's anode lights up its whole net: the wire from the resistor's column.
