@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // The avr-sim package's own helper: builds a sketch with the repo's build service.
 import { buildSketch } from "../../../../packages/avr-sim/src/test-support/arduino-sketch";
 import { BLINK_SKETCH } from "../sketch/examples";
-import { CircuitSession, MAX_SLICE_MS, UNTHROTTLED_BUDGET_MS } from "./circuit-session";
+import { CircuitSession, MAX_CATCH_UP_MS, UNTHROTTLED_BUDGET_MS } from "./circuit-session";
 import type { TraceEdge } from "./protocol";
 
 const blinkEvery = (ms: number) => `
@@ -94,10 +94,28 @@ describe("CircuitSession", () => {
     session.setSpeed(2);
     expect(session.advance(16).simulatedMs).toBeCloseTo(8 + 32, 2);
     session.setSpeed(1);
-    expect(session.advance(1000).simulatedMs).toBeCloseTo(40 + MAX_SLICE_MS, 2);
+    // A tick a whole second late (a hidden tab): only MAX_CATCH_UP_MS of it is made up.
+    expect(session.advance(1000).simulatedMs).toBeCloseTo(40 + MAX_CATCH_UP_MS, 2);
     session.setSpeed(100); // clamped to 10×
     expect(session.speed).toBe(10);
-    expect(session.advance(10).simulatedMs).toBeCloseTo(90 + 100, 2);
+    expect(session.advance(10).simulatedMs).toBeCloseTo(290 + 100, 2);
+  }, 120_000);
+
+  it("makes up in the next slices what a slice had no time for", () => {
+    // A clock that jumps 30 ms per reading while the machine is busy: the slice's 40 ms budget
+    // ends after two 1 ms chunks; once the machine is free again the owed 14 ms are caught up.
+    let busy = true;
+    let now = 0;
+    const session = new CircuitSession({
+      boards: { uno: { board: "uno", hex: buildSketch(BLINK_SKETCH) } },
+      circuit: justUno,
+      speed: 1,
+      clock: () => (busy ? (now += 30) : now),
+    });
+    expect(session.advance(16).simulatedMs).toBeCloseTo(2, 2);
+    busy = false;
+    expect(session.advance(16).simulatedMs).toBeCloseTo(32, 2);
+    expect(session.advance(16).simulatedMs).toBeCloseTo(48, 2);
   }, 120_000);
 
   it("runs unthrottled as much as its wall-time budget allows, beyond real time", () => {

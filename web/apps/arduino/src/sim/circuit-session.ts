@@ -20,10 +20,11 @@ import { NetTrace } from "./net-trace";
 import type { SimulationSpeed, WorkerUpdate } from "./protocol";
 
 /**
- * A paced slice never covers more than this much wall time: after the tab was hidden or the worker
- * was busy, the simulation goes on from where it was instead of racing to catch up.
+ * Paced, the simulation catches up on at most this much wall time: a tick that came late, or a slice
+ * that ran out of budget, is made up in the next ticks; after longer gaps (a hidden tab) it goes on
+ * from where it was instead of racing to catch up.
  */
-export const MAX_SLICE_MS = 50;
+export const MAX_CATCH_UP_MS = 250;
 /** Unthrottled, each `advance` runs for this much wall time (the rest of a frame is for messages). */
 export const UNTHROTTLED_BUDGET_MS = 12;
 /**
@@ -63,6 +64,8 @@ export class CircuitSession {
   private readonly trace = new NetTrace();
   private readonly clock: () => number;
   private currentSpeed: SimulationSpeed;
+  /** Simulated time paced slices fell short of (out of budget): made up in the next slices. */
+  private lagMs = 0;
   private readonly componentIds: Set<string>;
 
   constructor(options: CircuitSessionOptions) {
@@ -87,6 +90,12 @@ export class CircuitSession {
 
   setSpeed(speed: SimulationSpeed): void {
     this.currentSpeed = clampSpeed(speed);
+    this.lagMs = 0;
+  }
+
+  /** The most simulated time a paced run may owe (`MAX_CATCH_UP_MS` of wall time). */
+  private get maxLagMs(): number {
+    return MAX_CATCH_UP_MS * (this.currentSpeed ?? 1);
   }
 
   get simulatedMs(): number {
@@ -94,8 +103,9 @@ export class CircuitSession {
   }
 
   /**
-   * Runs the simulated time matching `wallMs` of wall time (capped at `MAX_SLICE_MS`) at the
-   * current speed, or unthrottled as much as fits in `UNTHROTTLED_BUDGET_MS`, and reports.
+   * Runs the simulated time matching `wallMs` of wall time at the current speed, plus what earlier
+   * slices owe (together at most `MAX_CATCH_UP_MS` of wall time), within `PACED_BUDGET_MS`; or,
+   * unthrottled, as much as fits in `UNTHROTTLED_BUDGET_MS`; and reports.
    */
   advance(wallMs: number): SessionUpdate {
     const started = this.clock();
@@ -106,8 +116,10 @@ export class CircuitSession {
         do this.circuit.runFor(CHUNK_MS);
         while (elapsed() < UNTHROTTLED_BUDGET_MS);
       } else {
-        const slice = Math.min(Math.max(wallMs, 0), MAX_SLICE_MS) * this.currentSpeed;
-        this.runUntil(this.simulatedMs + slice, () => elapsed() >= PACED_BUDGET_MS);
+        const owed = Math.min(Math.max(wallMs, 0) * this.currentSpeed + this.lagMs, this.maxLagMs);
+        const target = this.simulatedMs + owed;
+        this.runUntil(target, () => elapsed() >= PACED_BUDGET_MS);
+        this.lagMs = Math.max(target - this.simulatedMs, 0);
       }
     }
     return this.report();
