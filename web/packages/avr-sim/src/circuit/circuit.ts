@@ -20,6 +20,7 @@ import {
   type CircuitWarning,
   type PinRef,
 } from "./elements";
+import { ContextMemo } from "./context-memo";
 import { resolveLevels, type CircuitResolution } from "./resolve-levels";
 
 export type PartProps = Readonly<Record<string, string | number | boolean>>;
@@ -54,6 +55,10 @@ export interface PartContext {
 export interface PartKind {
   readonly kind: string;
   pins(component: ComponentSpec): readonly string[];
+  /**
+   * What the component is electrically now. Depends on nothing but the component and what it reads
+   * from the context: resolutions are cached by those reads.
+   */
   elements(component: ComponentSpec, context: PartContext): CircuitElement[];
   /** Elements that never change with the context (computed once per circuit). */
   readonly isStatic?: boolean;
@@ -97,6 +102,8 @@ function geometryOf(component: ComponentSpec) {
 export class PreparedCircuit {
   private readonly fixed: CircuitElement[] = [];
   private readonly live: { component: ComponentSpec; kind: PartKind }[] = [];
+  /** Resolutions by the live state the parts read: a sketch returns to the same few states. */
+  private readonly memo = new ContextMemo<CircuitResolution>();
 
   constructor(
     readonly circuit: Circuit,
@@ -128,8 +135,15 @@ export class PreparedCircuit {
     }
   }
 
-  /** Nets and levels for the parts' state now, with every part's warnings. */
+  /**
+   * Nets and levels for the parts' state now, with every part's warnings. The same state (as far as
+   * the parts read it from `context`) gives the same resolution object again.
+   */
   resolve(context: PartContext): CircuitResolution {
+    return this.memo.get(context, (recording) => this.resolveAfresh(recording));
+  }
+
+  private resolveAfresh(context: PartContext): CircuitResolution {
     const elements = [...this.fixed];
     for (const { component, kind } of this.live)
       elements.push(...kind.elements(component, context));

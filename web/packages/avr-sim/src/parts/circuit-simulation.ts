@@ -10,7 +10,12 @@
 import { PinState } from "avr8js";
 import type { AvrSimulation } from "../avr-simulation";
 import { isBoardId } from "../boards";
-import { boardIoPins, INPUT_THRESHOLD_VOLTS, type McuPinDrive } from "../circuit/board-pins";
+import {
+  boardIoPins,
+  INPUT_THRESHOLD_VOLTS,
+  type BoardIoPin,
+  type McuPinDrive,
+} from "../circuit/board-pins";
 import {
   CircuitError,
   PreparedCircuit,
@@ -18,7 +23,7 @@ import {
   type PartCatalog,
   type PartContext,
 } from "../circuit/circuit";
-import { pinRef, type CircuitWarning } from "../circuit/elements";
+import { pinRef, type CircuitWarning, type PinRef } from "../circuit/elements";
 import type { CircuitResolution } from "../circuit/resolve-levels";
 import { PART_CATALOG } from "./catalog";
 import { isLedLit, LedBrightness, ledForwardVolts } from "./led";
@@ -54,7 +59,9 @@ export class CircuitSimulation {
   private readonly controls = new Map<string, ControlValue>();
   private readonly behaviours = new Map<string, PartBehaviour>();
   /** Each board component's on-board L LED, which follows its D13 net. */
-  private readonly boardLeds = new Map<string, LedBrightness>();
+  private readonly boardLeds = new Map<string, { d13: PinRef; history: LedBrightness }>();
+  /** Every I/O pin of every running board, with its pin ref (built once: resolutions are many). */
+  private readonly boardInputs: { sim: AvrSimulation; io: BoardIoPin; ref: PinRef }[] = [];
   /** Watchers of every resolution besides the parts (a pin trace). */
   private readonly observers: PartBehaviour[] = [];
   private updating = false;
@@ -74,6 +81,8 @@ export class CircuitSimulation {
       if (component?.kind !== sim.board.id)
         throw new CircuitError(`${id}: no ${sim.board.id} component of that id in the circuit`);
       this.watch(sim);
+      for (const io of boardIoPins(sim.board))
+        this.boardInputs.push({ sim, io, ref: pinRef(id, io.name) });
     }
     for (const component of circuit.components)
       if (component.kind === "led")
@@ -81,7 +90,11 @@ export class CircuitSimulation {
           forwardVolts: ledForwardVolts(component.props?.color),
           history: new LedBrightness(),
         });
-      else if (isBoardId(component.kind)) this.boardLeds.set(component.id, new LedBrightness());
+      else if (isBoardId(component.kind))
+        this.boardLeds.set(component.id, {
+          d13: pinRef(component.id, "D13"),
+          history: new LedBrightness(),
+        });
     this.context = {
       mcuDrive: (id, pin) => {
         const sim = this.mcus[id];
@@ -193,7 +206,7 @@ export class CircuitSimulation {
       control: (id: string, name: string) => this.control(id, name),
       ledBrightness: (id: string) => this.ledBrightness(id, PART_VIEW_WINDOW_MS),
       boardLedBrightness: (id: string) =>
-        this.boardLeds.get(id)?.brightness(source.nowUs, PART_VIEW_WINDOW_MS * 1000) ?? 0,
+        this.boardLeds.get(id)?.history.brightness(source.nowUs, PART_VIEW_WINDOW_MS * 1000) ?? 0,
     };
     const views: Record<string, PartView> = {};
     for (const component of this.prepared.circuit.components) {
@@ -245,18 +258,20 @@ export class CircuitSimulation {
   /** Resolves the circuit now and feeds the result to the boards' inputs and the parts. */
   private resolveNow(): void {
     const resolution = this.prepared.resolve(this.context);
+    // The same state resolves to the same object (see `PreparedCircuit.resolve`): inputs stay as set.
+    const changed = resolution !== this.current;
     this.current = resolution;
     const now = this.nowUs;
-    for (const [id, sim] of Object.entries(this.mcus))
-      for (const io of boardIoPins(sim.board)) {
-        const volts = resolution.levelOf(pinRef(id, io.name)).volts ?? 0; // a floating pin reads 0 here
+    if (changed)
+      for (const { sim, io, ref } of this.boardInputs) {
+        const volts = resolution.levelOf(ref).volts ?? 0; // a floating pin reads 0 here
         if (io.digital !== null) sim.setInputLevel(io.digital, volts >= INPUT_THRESHOLD_VOLTS);
         if (io.adcChannel !== null) sim.setAdcVoltage(io.adcChannel, volts);
       }
     for (const [id, led] of this.leds)
       led.history.record(now, isLedLit(resolution, id, led.forwardVolts));
-    for (const [id, led] of this.boardLeds)
-      led.record(now, (resolution.levelOf(pinRef(id, "D13")).volts ?? 0) >= INPUT_THRESHOLD_VOLTS);
+    for (const { d13, history } of this.boardLeds.values())
+      history.record(now, (resolution.levelOf(d13).volts ?? 0) >= INPUT_THRESHOLD_VOLTS);
     for (const behaviour of this.behaviours.values()) behaviour.observe(resolution, now);
     for (const observer of this.observers) observer.observe(resolution, now);
     for (const warning of resolution.warnings) {
