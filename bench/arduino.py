@@ -35,17 +35,7 @@ from arduino.toolchain import (
     link_command,
 )
 
-BLINK = """void setup() {
-  pinMode(LED_BUILTIN, OUTPUT);
-}
-
-void loop() {
-  digitalWrite(LED_BUILTIN, HIGH);
-  delay(1000);
-  digitalWrite(LED_BUILTIN, LOW);
-  delay(1000);
-}
-"""
+BLINK = (Path(__file__).resolve().parent.parent / "server" / "arduino" / "testdata" / "blink.ino").read_text()
 BOARD = BOARDS["uno"]
 
 

@@ -24,7 +24,7 @@ the app's paced mode holds real time.
 
 The numbers move with the machine's load (printed); compare runs made in the same sitting.
 
-    .venv/bin/python bench/avr.py [--seconds 10] [--runs 3] [--paced-seconds 10] [--web-dir DIR] [--skip-paced]
+    .venv/bin/python bench/avr.py [--seconds 10] [--runs 3] [--paced-seconds 10] [--web-dir DIR] [--unthrottled-only]
 """
 
 import argparse
@@ -323,7 +323,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario and engine (median)")
     parser.add_argument("--paced-seconds", type=float, default=10, help="wall seconds of paced Blink")
     parser.add_argument("--web-dir", type=Path, help="serve this web/ dir's arduino build instead of building one")
-    parser.add_argument("--skip-paced", action="store_true")
+    parser.add_argument("--unthrottled-only", action="store_true", help="leave out the paced run in the app")
     args = parser.parse_args()
 
     cache_dir = Path(tempfile.mkdtemp(prefix="ohm-bench-avr-cache-"))
@@ -337,7 +337,7 @@ def main() -> None:
     print(f"load average after the unthrottled runs: {load_average()}")
 
     report_unthrottled(results, args.seconds, args.runs)
-    if args.skip_paced:
+    if args.unthrottled_only:
         return
     with tempfile.TemporaryDirectory(prefix="ohm-bench-avr-web-") as directory:
         web_dir = args.web_dir.resolve() if args.web_dir else Path(directory)

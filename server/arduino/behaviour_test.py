@@ -3,24 +3,14 @@ with our own Servo and LiquidCrystal), run in the avr8js harness under Node, the
 
 import statistics
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
 from arduino.avr_sim import run_hex
 from arduino.build import build_sketch
 
-BLINK = """
-void setup() {
-  pinMode(LED_BUILTIN, OUTPUT);
-}
-
-void loop() {
-  digitalWrite(LED_BUILTIN, HIGH);
-  delay(1000);
-  digitalWrite(LED_BUILTIN, LOW);
-  delay(1000);
-}
-"""
+BLINK = (Path(__file__).parent / "testdata" / "blink.ino").read_text()
 
 HELLO = """
 void setup() {

@@ -3,24 +3,14 @@
 import statistics
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from .build import build_sketch
 from .toolchain import BuildLimits
 
-BLINK = """// the IDE's Blink
-void setup() {
-  pinMode(LED_BUILTIN, OUTPUT);
-}
-
-void loop() {
-  digitalWrite(LED_BUILTIN, HIGH);
-  delay(1000);
-  digitalWrite(LED_BUILTIN, LOW);
-  delay(1000);
-}
-"""
+BLINK = (Path(__file__).parent / "testdata" / "blink.ino").read_text()  # the IDE's Blink
 
 
 def intel_hex_image(text: str) -> dict[int, int]:
