@@ -7,10 +7,7 @@
 import type { SketchFiles } from "../project/project-file";
 import { MAIN_TAB } from "../sketch/examples";
 
-/**
- * A file name the project format and the build service accept. The same pattern as
- * `SKETCH_FILE` in project/project-file.ts, which should import it from here (see report).
- */
+/** A file name the project format (project/project-file.ts) and the build service accept. */
 export const SKETCH_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(ino|h|hpp|c|cpp)$/;
 
 /** The build service's limits (server/arduino/sketch.py: MAX_NAME_LENGTH, MAX_FILES, GENERATED). */

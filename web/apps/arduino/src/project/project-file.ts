@@ -13,6 +13,7 @@ import {
   type Circuit,
   type ComponentSpec,
 } from "@ohmcloud/avr-sim";
+import { SKETCH_FILE_NAME } from "../editor/sketch-files";
 import { BLINK_SKETCH, MAIN_TAB } from "../sketch/examples";
 import { isMcuKind, ROTATIONS, type Rotation } from "../workspace/model/document";
 
@@ -66,8 +67,6 @@ export function newProject(): ArduinoProject {
     layout: { parts: { uno: { x: 48, y: 48, rotation: 0 } }, wires: [] },
   };
 }
-
-const SKETCH_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(ino|h|hpp|c|cpp)$/;
 
 export function serializeProject(project: ArduinoProject): string {
   const { board, sketch, sketches, circuit, layout } = project;
@@ -124,7 +123,7 @@ function readSketch(sketch: unknown, owner?: string): Record<string, string> {
   const of = owner === undefined ? "" : ` (sketch of ${owner})`;
   if (!isObject(sketch)) throw new ProjectFileError(`${field} must map file names to their text.`);
   for (const [name, text] of Object.entries(sketch)) {
-    if (!SKETCH_FILE.test(name))
+    if (!SKETCH_FILE_NAME.test(name))
       throw new ProjectFileError(`Sketch file name ${JSON.stringify(name)}${of} is not allowed.`);
     if (typeof text !== "string")
       throw new ProjectFileError(`Sketch file ${name}${of} must be text.`);
